@@ -1,0 +1,188 @@
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import type { ModuleExportRef } from '../catalog/types.js';
+import { globalReferences, moduleSources, normalizeSpecifier } from './modules.js';
+import { perNode, perProgram } from './program-cache.js';
+
+const { ReferenceTracker } = ASTUtils;
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+export type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** A call or construction that the import tracker matched to a catalog entry. */
+export interface ResolvedCall<E> {
+  node: CallLike;
+  entry: E;
+  /** The module specifier as the file wrote it. */
+  specifier: string;
+  /** The export path as used in the file, e.g. `['S3Client']` or `['default', 'create']`. */
+  path: readonly string[];
+}
+
+/** Entries whose `module` is `globalThis` resolve through global variables (`Atomics.wait`). */
+export const GLOBAL_MODULE = 'globalThis';
+
+interface TraceNode {
+  [key: string]: TraceNode;
+}
+
+/** One ReferenceTracker per file, in legacy mode: a CJS module binds both default and named imports. */
+export const referenceTracker = perProgram(
+  (sourceCode) => new ReferenceTracker(sourceCode.scopeManager!.globalScope!, { mode: 'legacy' }),
+);
+
+/**
+ * Returns a resolver for one catalog: for a file, every call/construction that reaches one of the
+ * catalog's exports through real imports (ESM named/default/namespace, `require` with destructuring
+ * and renames, `import x = require()`), aliases included. Results are cached per file.
+ */
+export const catalogResolver = perNode(<E extends ModuleExportRef>(entries: readonly E[]) => {
+  const index = indexEntries(entries);
+  return perProgram((sourceCode): ReadonlyMap<TSESTree.Node, ResolvedCall<E>> => resolve(sourceCode, index));
+}) as <E extends ModuleExportRef>(entries: readonly E[]) => (sourceCode: SourceCode) => ReadonlyMap<TSESTree.Node, ResolvedCall<E>>;
+
+interface EntryIndex<E> {
+  exact: Map<string, E[]>;
+  patterns: { matcher: RegExp; entries: E[] }[];
+  globals: E[];
+}
+
+function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIndex<E> {
+  const index: EntryIndex<E> = { exact: new Map(), patterns: [], globals: [] };
+  for (const entry of entries) {
+    if (entry.module === GLOBAL_MODULE) {
+      index.globals.push(entry);
+    } else if (entry.module.includes('*')) {
+      const matcher = globToRegExp(normalizeSpecifier(entry.module));
+      const group = index.patterns.find((pattern) => pattern.matcher.source === matcher.source);
+      if (group) group.entries.push(entry);
+      else index.patterns.push({ matcher, entries: [entry] });
+    } else {
+      const key = normalizeSpecifier(entry.module);
+      const list = index.exact.get(key);
+      if (list) list.push(entry);
+      else index.exact.set(key, [entry]);
+    }
+  }
+  return index;
+}
+
+function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: EntryIndex<E>): Map<TSESTree.Node, ResolvedCall<E>> {
+  const found = new Map<TSESTree.Node, ResolvedCall<E>>();
+  const traceMap: Record<string, TraceNode> = {};
+  const exportNames = lazyIdentifierNames(sourceCode);
+
+  for (const source of moduleSources(sourceCode)) {
+    if (Object.hasOwn(traceMap, source.specifier)) continue;
+    const key = normalizeSpecifier(source.specifier);
+    const matching = [
+      ...(index.exact.get(key) ?? []),
+      ...index.patterns.filter((pattern) => pattern.matcher.test(key)).flatMap((pattern) => pattern.entries),
+    ];
+    if (matching.length === 0) continue;
+    const root = moduleRoot();
+    for (const entry of matching) addExport(root, entry.export.split('.'), { entry, specifier: source.specifier }, exportNames);
+    traceMap[source.specifier] = root;
+  }
+
+  const hasModules = Object.keys(traceMap).length > 0;
+  if (!hasModules && index.globals.length === 0) return found;
+
+  const tracker = referenceTracker(sourceCode);
+  const collect = (references: Iterable<ASTUtils.ReferenceTracker.FoundReference<Hit<E>>>, prefix: readonly string[] = []) => {
+    for (const { node, path, info } of references) {
+      if (found.has(node)) continue;
+      if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
+      found.set(node, { node, entry: info.entry, specifier: info.specifier, path: [...prefix, ...path] });
+    }
+  };
+
+  if (hasModules) {
+    collect(tracker.iterateEsmReferences(traceMap), []);
+    for (const source of moduleSources(sourceCode)) {
+      const moduleMap = traceMap[source.specifier];
+      if (!moduleMap) continue;
+      if (source.kind === 'require') {
+        collect(tracker.iteratePropertyReferences(source.node, moduleMap), [source.specifier]);
+      } else if (source.kind === 'import-equals') {
+        for (const variable of sourceCode.scopeManager!.getDeclaredVariables(source.node)) {
+          for (const reference of variable.references) {
+            if (reference.isRead()) collect(tracker.iteratePropertyReferences(reference.identifier, moduleMap), [source.specifier]);
+          }
+        }
+      }
+    }
+  }
+
+  for (const entry of index.globals) {
+    const [globalName, ...rest] = entry.export.split('.');
+    if (!globalName) continue;
+    const subtree: TraceNode = {};
+    addExport(subtree, rest, { entry, specifier: GLOBAL_MODULE }, exportNames);
+    for (const identifier of globalReferences(sourceCode).get(globalName) ?? []) {
+      collect(tracker.iteratePropertyReferences(identifier, subtree), [globalName]);
+    }
+  }
+  return found;
+}
+
+interface Hit<E> {
+  entry: E;
+  specifier: string;
+}
+
+/** A module's trace node; `default` points back at itself, so `m.default.X` and `m.X` both match. */
+function moduleRoot(): TraceNode {
+  const root: TraceNode = {};
+  root.default = root;
+  return root;
+}
+
+function addExport<E>(root: TraceNode, segments: readonly string[], hit: Hit<E>, exportNames: () => readonly string[]): void {
+  let node = root;
+  let rest = segments;
+  while (rest[0] === 'default' && node === root) rest = rest.slice(1);
+  for (const [position, segment] of rest.entries()) {
+    const isLast = position === rest.length - 1;
+    if (isLast && segment.includes('*')) {
+      const matcher = globToRegExp(segment);
+      for (const name of exportNames()) if (matcher.test(name)) markCallable(child(node, name), hit);
+      return;
+    }
+    node = child(node, segment);
+  }
+  markCallable(node, hit);
+}
+
+function child(node: TraceNode, key: string): TraceNode {
+  if (!Object.hasOwn(node, key)) node[key] = {};
+  return node[key]!;
+}
+
+function markCallable<E>(node: TraceNode, hit: Hit<E>): void {
+  const callable = node as unknown as Record<symbol, Hit<E>>;
+  callable[ReferenceTracker.CALL] ??= hit;
+  callable[ReferenceTracker.CONSTRUCT] ??= hit;
+}
+
+/** Identifier names in the file, read once and only when a wildcard export needs them. */
+function lazyIdentifierNames(sourceCode: SourceCode): () => readonly string[] {
+  let names: string[] | undefined;
+  return () => {
+    names ??= [...new Set((sourceCode.ast.tokens ?? []).filter((token) => token.type === 'Identifier').map((token) => token.value))];
+    return names;
+  };
+}
+
+const globCache = new Map<string, RegExp>();
+function globToRegExp(glob: string): RegExp {
+  let matcher = globCache.get(glob);
+  if (!matcher) {
+    const source = glob
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+      .join('.*');
+    matcher = new RegExp(`^${source}$`);
+    globCache.set(glob, matcher);
+  }
+  return matcher;
+}

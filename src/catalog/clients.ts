@@ -1,0 +1,148 @@
+import type { ClientEntry } from './types.js';
+
+/**
+ * Known network, database and SDK clients. Data only: resolution goes through import tracking
+ * (`src/analysis/imports.ts`), so a local class named `Client` never matches.
+ */
+export const clientCatalog: readonly ClientEntry[] = [
+  // HTTP clients and agents
+  { module: 'axios', export: 'default.create', kind: 'wrapper', label: 'axios instance' },
+  { module: 'got', export: 'default.extend', kind: 'wrapper', label: 'got instance' },
+  { module: 'ky', export: 'default.create', kind: 'wrapper', label: 'ky instance' },
+  { module: 'ky', export: 'default.extend', kind: 'wrapper', label: 'ky instance' },
+  { module: 'http', export: 'Agent', kind: 'pool', label: 'http.Agent', close: 'destroy' },
+  { module: 'https', export: 'Agent', kind: 'pool', label: 'https.Agent', close: 'destroy' },
+  { module: 'agentkeepalive', export: 'default', kind: 'pool', label: 'agentkeepalive Agent', close: 'destroy' },
+  { module: 'agentkeepalive', export: 'HttpsAgent', kind: 'pool', label: 'agentkeepalive HttpsAgent', close: 'destroy' },
+  ...['Agent', 'Pool', 'Client', 'BalancedPool', 'ProxyAgent', 'RetryAgent', 'EnvHttpProxyAgent'].map(
+    (name): ClientEntry => ({ module: 'undici', export: name, kind: 'pool', label: `undici ${name}`, close: 'close' }),
+  ),
+  { module: 'graphql-request', export: 'GraphQLClient', kind: 'wrapper', label: 'GraphQLClient' },
+
+  // SQL databases
+  { module: 'pg', export: 'Pool', kind: 'pool', label: 'pg Pool', close: 'end' },
+  {
+    module: 'pg',
+    export: 'Client',
+    kind: 'pool',
+    label: 'pg Client',
+    close: 'end',
+    connect: true,
+    advice: 'Use one pg Pool created at module scope instead of a Client per request.',
+  },
+  { module: 'pg-pool', export: 'default', kind: 'pool', label: 'pg-pool Pool', close: 'end' },
+  { module: 'postgres', export: 'default', kind: 'pool', label: 'postgres.js client', close: 'end' },
+  { module: '@neondatabase/serverless', export: 'Pool', kind: 'pool', label: 'Neon Pool', close: 'end' },
+  ...['mysql2', 'mysql'].flatMap((module): ClientEntry[] => [
+    { module, export: 'createPool', kind: 'pool', label: `${module} pool`, close: 'end' },
+    { module, export: 'createPoolCluster', kind: 'pool', label: `${module} pool cluster`, close: 'end' },
+    {
+      module,
+      export: 'createConnection',
+      kind: 'pool',
+      label: `${module} connection`,
+      close: 'end',
+      advice: `Use one ${module} pool (createPool) created at module scope instead of a connection per request.`,
+    },
+  ]),
+  { module: 'mysql2/promise', export: 'createPool', kind: 'pool', label: 'mysql2 pool', close: 'end' },
+  { module: 'mysql2/promise', export: 'createPoolCluster', kind: 'pool', label: 'mysql2 pool cluster', close: 'end' },
+  {
+    module: 'mysql2/promise',
+    export: 'createConnection',
+    kind: 'pool',
+    label: 'mysql2 connection',
+    close: 'end',
+    async: true,
+    advice: 'Use one mysql2 pool (createPool) created at module scope instead of a connection per request.',
+  },
+  { module: 'mssql', export: 'ConnectionPool', kind: 'pool', label: 'mssql ConnectionPool', close: 'close', connect: true },
+  { module: 'oracledb', export: 'createPool', kind: 'pool', label: 'oracledb pool', close: 'close', async: true },
+  { module: 'oracledb', export: 'getConnection', kind: 'pool', label: 'oracledb connection', close: 'close', async: true },
+  { module: 'better-sqlite3', export: 'default', kind: 'pool', label: 'better-sqlite3 Database', close: 'close' },
+  { module: 'sqlite3', export: 'Database', kind: 'pool', label: 'sqlite3 Database', close: 'close' },
+  { module: '@libsql/client', export: 'createClient', kind: 'pool', label: 'libSQL client', close: 'close' },
+  { module: 'knex', export: 'default', kind: 'pool', label: 'knex instance', close: 'destroy' },
+  { module: 'knex', export: 'knex', kind: 'pool', label: 'knex instance', close: 'destroy' },
+  { module: 'sequelize', export: 'default', kind: 'pool', label: 'Sequelize instance', close: 'close' },
+  { module: 'sequelize', export: 'Sequelize', kind: 'pool', label: 'Sequelize instance', close: 'close' },
+  { module: 'typeorm', export: 'DataSource', kind: 'pool', label: 'TypeORM DataSource', close: 'destroy', connect: true },
+  { module: '@prisma/client', export: 'PrismaClient', kind: 'pool', label: 'PrismaClient', close: '$disconnect' },
+  { module: '@prisma/client/edge', export: 'PrismaClient', kind: 'pool', label: 'PrismaClient', close: '$disconnect' },
+  { module: '@clickhouse/client', export: 'createClient', kind: 'pool', label: 'ClickHouse client', close: 'close' },
+  { module: 'cassandra-driver', export: 'Client', kind: 'pool', label: 'Cassandra Client', close: 'shutdown' },
+  { module: 'neo4j-driver', export: 'default.driver', kind: 'pool', label: 'Neo4j driver', close: 'close' },
+
+  // Key-value stores, documents, search
+  { module: 'ioredis', export: 'default', kind: 'pool', label: 'ioredis client', close: 'quit' },
+  { module: 'ioredis', export: 'Redis', kind: 'pool', label: 'ioredis client', close: 'quit' },
+  { module: 'ioredis', export: 'Cluster', kind: 'pool', label: 'ioredis Cluster', close: 'quit' },
+  { module: 'ioredis', export: 'default.Cluster', kind: 'pool', label: 'ioredis Cluster', close: 'quit' },
+  ...['redis', '@redis/client'].flatMap((module): ClientEntry[] => [
+    { module, export: 'createClient', kind: 'pool', label: 'redis client', close: 'quit', connect: true },
+    { module, export: 'createCluster', kind: 'pool', label: 'redis cluster client', close: 'quit', connect: true },
+  ]),
+  { module: 'memjs', export: 'Client.create', kind: 'pool', label: 'memjs Client', close: 'quit' },
+  { module: 'mongodb', export: 'MongoClient', kind: 'pool', label: 'MongoClient', close: 'close' },
+  { module: 'mongodb', export: 'MongoClient.connect', kind: 'pool', label: 'MongoClient', close: 'close', async: true },
+  { module: 'mongoose', export: 'createConnection', kind: 'pool', label: 'mongoose connection', close: 'close' },
+  { module: '@elastic/elasticsearch', export: 'Client', kind: 'pool', label: 'Elasticsearch Client', close: 'close' },
+  { module: '@opensearch-project/opensearch', export: 'Client', kind: 'pool', label: 'OpenSearch Client', close: 'close' },
+  { module: '@azure/cosmos', export: 'CosmosClient', kind: 'pool', label: 'CosmosClient', close: 'dispose' },
+  { module: '@google-cloud/firestore', export: 'Firestore', kind: 'pool', label: 'Firestore', close: 'terminate' },
+  { module: '@google-cloud/pubsub', export: 'PubSub', kind: 'pool', label: 'PubSub', close: 'close' },
+
+  // Messaging
+  {
+    module: 'kafkajs',
+    export: 'Kafka',
+    kind: 'pool',
+    label: 'Kafka client',
+    members: [
+      { method: 'producer', label: 'Kafka producer', kind: 'pool', close: 'disconnect', connect: true },
+      { method: 'consumer', label: 'Kafka consumer', kind: 'pool', close: 'disconnect', connect: true },
+      { method: 'admin', label: 'Kafka admin client', kind: 'pool', close: 'disconnect', connect: true },
+    ],
+  },
+  ...['amqplib', 'amqplib/callback_api'].map(
+    (module): ClientEntry => ({
+      module,
+      export: 'connect',
+      kind: 'pool',
+      label: 'AMQP connection',
+      close: 'close',
+      async: true,
+      members: [
+        { method: 'createChannel', label: 'AMQP channel', kind: 'pool', close: 'close', async: true },
+        { method: 'createConfirmChannel', label: 'AMQP channel', kind: 'pool', close: 'close', async: true },
+      ],
+    }),
+  ),
+  { module: 'nats', export: 'connect', kind: 'pool', label: 'NATS connection', close: 'close', async: true },
+  { module: 'mqtt', export: 'connect', kind: 'pool', label: 'MQTT client', close: 'end' },
+  { module: 'bullmq', export: 'Queue', kind: 'pool', label: 'BullMQ Queue', close: 'close' },
+
+  // Cloud SDKs
+  { module: '@aws-sdk/client-*', export: '*Client', kind: 'pool', label: 'AWS SDK client', close: 'destroy' },
+  ...['S3', 'DynamoDB', 'SQS', 'SNS', 'Lambda', 'SES', 'SecretsManager', 'KMS', 'Kinesis', 'DynamoDB.DocumentClient'].map(
+    (name): ClientEntry => ({ module: 'aws-sdk', export: name, kind: 'wrapper', label: `aws-sdk ${name}` }),
+  ),
+  { module: '@google-cloud/storage', export: 'Storage', kind: 'wrapper', label: 'Google Cloud Storage client' },
+  { module: '@google-cloud/bigquery', export: 'BigQuery', kind: 'wrapper', label: 'BigQuery client' },
+  { module: '@azure/storage-blob', export: 'BlobServiceClient', kind: 'wrapper', label: 'BlobServiceClient' },
+  { module: '@supabase/supabase-js', export: 'createClient', kind: 'wrapper', label: 'Supabase client' },
+
+  // API SDKs
+  { module: 'openai', export: 'default', kind: 'wrapper', label: 'OpenAI client' },
+  { module: 'openai', export: 'OpenAI', kind: 'wrapper', label: 'OpenAI client' },
+  { module: '@anthropic-ai/sdk', export: 'default', kind: 'wrapper', label: 'Anthropic client' },
+  { module: '@anthropic-ai/sdk', export: 'Anthropic', kind: 'wrapper', label: 'Anthropic client' },
+  { module: '@google/genai', export: 'GoogleGenAI', kind: 'wrapper', label: 'GoogleGenAI client' },
+  { module: 'stripe', export: 'default', kind: 'wrapper', label: 'Stripe client' },
+  { module: 'stripe', export: 'Stripe', kind: 'wrapper', label: 'Stripe client' },
+  { module: 'twilio', export: 'default', kind: 'wrapper', label: 'Twilio client' },
+  { module: '@octokit/rest', export: 'Octokit', kind: 'wrapper', label: 'Octokit client' },
+  { module: 'octokit', export: 'Octokit', kind: 'wrapper', label: 'Octokit client' },
+  { module: '@slack/web-api', export: 'WebClient', kind: 'wrapper', label: 'Slack WebClient' },
+  { module: 'nodemailer', export: 'createTransport', kind: 'wrapper', label: 'nodemailer transport' },
+];

@@ -1,0 +1,44 @@
+/**
+ * Shared shape of every catalog entry: where a value comes from.
+ *
+ * `module` is a module specifier as written in `import`/`require` (`pg`, `@aws-sdk/client-s3`);
+ * a `*` matches any run of characters (`@aws-sdk/client-*`). Built-in modules match with and
+ * without the `node:` prefix.
+ *
+ * `export` is a dotted path from the module: `Pool` (a named export or a property of the CJS
+ * module object), `default` (the default export or the CJS module object itself),
+ * `default.create` (a member of it). A `*` in the last segment matches any run of characters
+ * (`*Client`).
+ */
+export interface ModuleExportRef {
+  module: string;
+  export: string;
+}
+
+/** `pool` owns connections or sockets; `wrapper` is a configured facade over a shared transport. */
+export type ClientKind = 'pool' | 'wrapper';
+
+export interface ClientEntry extends ModuleExportRef {
+  kind: ClientKind;
+  /** Display name used in messages, e.g. `pg Pool`. */
+  label: string;
+  /** Method that releases the client's resources; absent when there is nothing to close. */
+  close?: string | undefined;
+  /** The client must be connected explicitly (`await client.connect()`) before use. */
+  connect?: boolean | undefined;
+  /** The factory returns a promise of the client (`await mysql.createConnection()`). */
+  async?: boolean | undefined;
+  /** Methods of the created client that create further clients (`kafka.producer()`). */
+  members?: readonly ClientMember[] | undefined;
+  /** Extra advice appended when no automatic fix is possible. */
+  advice?: string | undefined;
+}
+
+export interface ClientMember {
+  method: string;
+  label: string;
+  kind: ClientKind;
+  close?: string | undefined;
+  connect?: boolean | undefined;
+  async?: boolean | undefined;
+}

@@ -1,0 +1,84 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import tsParser from '@typescript-eslint/parser';
+import { Linter } from 'eslint';
+
+type Context = Readonly<TSESLint.RuleContext<string, unknown[]>>;
+
+export interface AnalyzeOptions {
+  filename?: string;
+  settings?: Record<string, unknown>;
+}
+
+/**
+ * Parses `code` the way ESLint does for a rule and hands the rule context to `inspect` once the
+ * whole file has been traversed, so analysis modules can be unit-tested on real ASTs and scopes.
+ */
+export function analyze<T>(code: string, inspect: (context: Context, program: TSESTree.Program) => T, options: AnalyzeOptions = {}): T {
+  const linter = new Linter({ configType: 'flat', cwd: '/project' });
+  let result: { value: T } | undefined;
+  let failure: unknown;
+  const filename = options.filename ?? 'src/file.ts';
+  const messages = linter.verify(
+    code,
+    [
+      {
+        files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
+        languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+        settings: options.settings ?? {},
+        plugins: {
+          test: {
+            rules: {
+              inspect: {
+                create(context) {
+                  return {
+                    'Program:exit'(program) {
+                      try {
+                        result = { value: inspect(context as unknown as Context, program as unknown as TSESTree.Program) };
+                      } catch (error) {
+                        failure = error;
+                      }
+                    },
+                  };
+                },
+              },
+            },
+          },
+        },
+        rules: { 'test/inspect': 'error' },
+      },
+    ],
+    `/project/${filename}`,
+  );
+  if (failure) throw failure;
+  const fatal = messages.find((message) => message.fatal);
+  if (fatal) throw new Error(`parse error: ${fatal.message}`);
+  if (!result) throw new Error(`the inspecting rule did not run: ${JSON.stringify(messages)}`);
+  return result.value;
+}
+
+/** Finds the first node of `type` whose source text starts with `textStart`. */
+export function findNode<N extends TSESTree.Node>(
+  context: Context,
+  program: TSESTree.Program,
+  type: N['type'],
+  textStart: string,
+): N {
+  const sourceCode = context.sourceCode;
+  let match: N | undefined;
+  const visit = (node: TSESTree.Node) => {
+    if (match) return;
+    if (node.type === type && sourceCode.getText(node).startsWith(textStart)) {
+      match = node as N;
+      return;
+    }
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
+      }
+    }
+  };
+  visit(program);
+  if (!match) throw new Error(`no ${type} starting with ${JSON.stringify(textStart)}`);
+  return match;
+}

@@ -1,9 +1,8 @@
-import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { CALL, CONSTRUCT, ReferenceTracker } from '@eslint-community/eslint-utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ModuleExportRef } from '../catalog/types.js';
 import { globalReferences, moduleSources, normalizeSpecifier } from './modules.js';
 import { perNode, perProgram } from './program-cache.js';
-
-const { ReferenceTracker } = ASTUtils;
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 export type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -21,13 +20,26 @@ export interface ResolvedCall<E> {
 /** Entries whose `module` is `globalThis` resolve through global variables (`Atomics.wait`). */
 export const GLOBAL_MODULE = 'globalThis';
 
-interface TraceNode {
+export interface TraceNode {
   [key: string]: TraceNode;
+}
+
+export interface TrackedReference<T> {
+  node: TSESTree.Node;
+  path: string[];
+  info: T;
+}
+
+/** ReferenceTracker, typed for typescript-eslint's AST. */
+export interface Tracker {
+  iterateEsmReferences<T>(traceMap: Record<string, TraceNode>): IterableIterator<TrackedReference<T>>;
+  iteratePropertyReferences<T>(node: TSESTree.Node, traceMap: TraceNode): IterableIterator<TrackedReference<T>>;
 }
 
 /** One ReferenceTracker per file, in legacy mode: a CJS module binds both default and named imports. */
 export const referenceTracker = perProgram(
-  (sourceCode) => new ReferenceTracker(sourceCode.scopeManager!.globalScope!, { mode: 'legacy' }),
+  (sourceCode): Tracker =>
+    new ReferenceTracker(sourceCode.scopeManager!.globalScope as never, { mode: 'legacy' }) as unknown as Tracker,
 );
 
 /**
@@ -88,7 +100,7 @@ function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: Entry
   if (!hasModules && index.globals.length === 0) return found;
 
   const tracker = referenceTracker(sourceCode);
-  const collect = (references: Iterable<ASTUtils.ReferenceTracker.FoundReference<Hit<E>>>, prefix: readonly string[] = []) => {
+  const collect = (references: Iterable<TrackedReference<Hit<E>>>, prefix: readonly string[] = []) => {
     for (const { node, path, info } of references) {
       if (found.has(node)) continue;
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
@@ -97,7 +109,7 @@ function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: Entry
   };
 
   if (hasModules) {
-    collect(tracker.iterateEsmReferences(traceMap), []);
+    collect(tracker.iterateEsmReferences<Hit<E>>(traceMap), []);
     for (const source of moduleSources(sourceCode)) {
       const moduleMap = traceMap[source.specifier];
       if (!moduleMap) continue;
@@ -160,8 +172,8 @@ function child(node: TraceNode, key: string): TraceNode {
 
 function markCallable<E>(node: TraceNode, hit: Hit<E>): void {
   const callable = node as unknown as Record<symbol, Hit<E>>;
-  callable[ReferenceTracker.CALL] ??= hit;
-  callable[ReferenceTracker.CONSTRUCT] ??= hit;
+  callable[CALL] ??= hit;
+  callable[CONSTRUCT] ??= hit;
 }
 
 /** Identifier names in the file, read once and only when a wildcard export needs them. */

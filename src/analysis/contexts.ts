@@ -1,0 +1,284 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { startupFunctionNames } from '../catalog/frameworks.js';
+import { type FunctionNode, isCallLike, isFunction, isRepeatedPartOfLoop, isLoop, isValueWrapper, memberName, propertyName } from './ast.js';
+import { exportNames } from './exports.js';
+import { type FunctionRole, type RoleEnvironment, functionRole, positionRole } from './function-roles.js';
+import { isOnceGuarded } from './once-guards.js';
+
+/**
+ * How often code at a given place runs:
+ * - `request`: once per request, job, message or timer tick (a handler, or reachable from one);
+ * - `startup`: once per process (module scope, main(), constructors of long-lived services, plugins);
+ * - `once`: behind a once-guard or keyed cache;
+ * - `offload`: on a worker thread; `edge`: an edge runtime handler;
+ * - `test`: test file code, with its phase;
+ * - `unknown`: a function whose callers the file does not show (exported, never called here).
+ */
+export type ContextKind = 'request' | 'startup' | 'once' | 'offload' | 'edge' | 'test' | 'unknown';
+
+export interface ExecutionContext {
+  kind: ContextKind;
+  /** What decided the context, for messages: `route handler`, `module scope`, `main()`. */
+  label: string;
+  /** The innermost loop or iteration callback that repeats the code within its context. */
+  loop: TSESTree.Node | null;
+  /** Named functions between the code and the place that decided, innermost first. */
+  via: readonly string[];
+  /** The phase of a test file the code runs in. */
+  testPhase?: 'module' | 'setup' | 'teardown' | 'test';
+}
+
+/** Code contexts of one file, memoized per function. */
+export class ContextAnalysis {
+  private readonly functionContexts = new Map<FunctionNode, ExecutionContext>();
+  private readonly classContexts = new Map<TSESTree.Node, ExecutionContext>();
+  private readonly inProgress = new Set<TSESTree.Node>();
+  private readonly thisMemberSites = new Map<TSESTree.Node, Map<string, TSESTree.MemberExpression[]>>();
+
+  constructor(private readonly env: RoleEnvironment) {}
+
+  /** The context in which the code at `node` runs. */
+  contextAt(node: TSESTree.Node): ExecutionContext {
+    if (isOnceGuarded(this.env.sourceCode, node)) return { kind: 'once', label: 'once-guard', loop: null, via: [] };
+    let loop: TSESTree.Node | null = null;
+    let child: TSESTree.Node = node;
+    for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+      if (isLoop(parent) && isRepeatedPartOfLoop(parent, child)) loop ??= parent;
+      if (isFunction(parent)) return withLoop(this.functionContext(parent), loop);
+      if (parent.type === AST_NODE_TYPES.PropertyDefinition && child === parent.value) {
+        const classNode = parent.parent.parent;
+        return withLoop(parent.static ? startup('static field') : this.instanceContext(classNode), loop);
+      }
+      if (parent.type === AST_NODE_TYPES.StaticBlock) return withLoop(startup('static block'), loop);
+    }
+    return withLoop(this.moduleContext(), loop);
+  }
+
+  /** The context in which the body of `fn` runs. */
+  functionContext(fn: FunctionNode): ExecutionContext {
+    const cached = this.functionContexts.get(fn);
+    if (cached) return cached;
+    if (this.inProgress.has(fn)) return unknown('recursive function');
+    this.inProgress.add(fn);
+    try {
+      const context = this.contextFromRole(functionRole(this.env, fn), fn, fn);
+      this.functionContexts.set(fn, context);
+      return context;
+    } finally {
+      this.inProgress.delete(fn);
+    }
+  }
+
+  private moduleContext(): ExecutionContext {
+    if (this.env.facts.role === 'test') return { kind: 'test', label: 'test file', loop: null, via: [], testPhase: 'module' };
+    return startup('module scope');
+  }
+
+  /** Turns a role of a function (placed at `slot`) into the context its body runs in. */
+  private contextFromRole(role: FunctionRole, slot: TSESTree.Node, fn: FunctionNode): ExecutionContext {
+    switch (role.kind) {
+      case 'request':
+      case 'startup':
+      case 'offload':
+      case 'edge':
+      case 'once':
+        return { kind: role.kind, label: role.label, loop: null, via: [] };
+      case 'test-setup':
+        return { kind: 'test', label: role.label, loop: null, via: [], testPhase: 'setup' };
+      case 'test-teardown':
+        return { kind: 'test', label: role.label, loop: null, via: [], testPhase: 'teardown' };
+      case 'test-body':
+        return { kind: 'test', label: role.label, loop: null, via: [], testPhase: 'test' };
+      case 'iteration': {
+        const outer = this.contextAt(enclosingCall(slot) ?? slot);
+        return { ...outer, loop: fn };
+      }
+      case 'inline':
+        return this.contextAt(enclosingCall(slot) ?? slot);
+      case 'callable':
+        return this.callersContext(fn);
+      case 'instance':
+        return this.instanceContext(classOf(fn));
+    }
+  }
+
+  /** A named function runs where it is called from: any per-request caller makes it per-request. */
+  private callersContext(fn: FunctionNode): ExecutionContext {
+    const name = functionName(fn);
+    const results: ExecutionContext[] = [];
+    let escapes = exportNames(this.env.sourceCode, fn).length > 0;
+    for (const site of this.callSites(fn)) {
+      const context = this.siteContext(site, fn);
+      if (context) results.push(context);
+      else escapes = true;
+    }
+    const via = (context: ExecutionContext): ExecutionContext => ({ ...context, via: [name, ...context.via] });
+    for (const kind of ['request', 'edge', 'offload', 'test'] as const) {
+      const found = results.find((context) => context.kind === kind);
+      if (found) return via(found);
+    }
+    const calledOnlyOnce = results.length > 0 && !escapes && results.every((c) => c.kind === 'startup' || c.kind === 'once');
+    if (calledOnlyOnce) {
+      const repeated = results.find((context) => context.loop !== null);
+      return via(repeated ?? results[0]!);
+    }
+    if (startupFunctionNames.has(name)) return startup(`${name}()`);
+    return { kind: 'unknown', label: `${name}()`, loop: null, via: [] };
+  }
+
+  /** The context a reference to a function puts it in; `null` when the reference lets it escape. */
+  private siteContext(site: TSESTree.Node, fn: FunctionNode): ExecutionContext | null {
+    let slot = site;
+    while (slot.parent && isValueWrapper(slot.parent)) slot = slot.parent;
+    const parent = slot.parent;
+    if (parent && isCallLike(parent) && parent.callee === slot) return this.contextAt(parent);
+    if (parent?.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === slot) return this.contextAt(parent);
+    const role = positionRole(this.env, site, fn);
+    if (role && role.kind !== 'callable' && role.kind !== 'instance') return this.contextFromRole(role, site, fn);
+    return null;
+  }
+
+  /** Places that call or pass `fn`: references of its binding, `this.method` uses, `object.method` uses. */
+  private callSites(fn: FunctionNode): TSESTree.Node[] {
+    const sourceCode = this.env.sourceCode;
+    const holder = bindingHolder(fn);
+    if (holder.type === AST_NODE_TYPES.MethodDefinition || holder.type === AST_NODE_TYPES.PropertyDefinition) {
+      const name = propertyName(holder);
+      return name === null ? [] : (this.thisMembers(holder.parent).get(name) ?? []);
+    }
+    if (holder.type === AST_NODE_TYPES.Property) {
+      const key = propertyName(holder);
+      const objectHolder = holder.parent.parent;
+      if (key === null || objectHolder?.type !== AST_NODE_TYPES.VariableDeclarator) return [];
+      return readReferences(sourceCode, objectHolder).flatMap((identifier) => {
+        const member = identifier.parent;
+        return member.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && memberName(member) === key ? [member] : [];
+      });
+    }
+    if (holder.type === AST_NODE_TYPES.VariableDeclarator || holder.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return readReferences(sourceCode, holder).filter((identifier) => !isInside(identifier, fn));
+    }
+    return [];
+  }
+
+  /** Constructors and instance fields run wherever the class is instantiated; uninstantiated classes are long-lived services. */
+  private instanceContext(classNode: TSESTree.Node): ExecutionContext {
+    const cached = this.classContexts.get(classNode);
+    if (cached) return cached;
+    if (this.inProgress.has(classNode)) return startup('constructor');
+    this.inProgress.add(classNode);
+    try {
+      const name = classNode.type === AST_NODE_TYPES.ClassDeclaration || classNode.type === AST_NODE_TYPES.ClassExpression ? classNode.id?.name : undefined;
+      const results: ExecutionContext[] = [];
+      const declarator = classNode.parent?.type === AST_NODE_TYPES.VariableDeclarator ? classNode.parent : null;
+      const binding = classNode.type === AST_NODE_TYPES.ClassDeclaration ? classNode : declarator;
+      for (const identifier of binding ? readReferences(this.env.sourceCode, binding) : []) {
+        if (identifier.parent.type === AST_NODE_TYPES.NewExpression && identifier.parent.callee === identifier) {
+          results.push(this.contextAt(identifier.parent));
+        }
+      }
+      const label = `${name ?? 'class'} constructor`;
+      const perRequest = results.find((context) => context.kind === 'request' || context.kind === 'test' || context.kind === 'edge');
+      const context = perRequest ? { ...perRequest, via: [label, ...perRequest.via] } : (results.find((c) => c.loop) ?? startup(label));
+      this.classContexts.set(classNode, context);
+      return context;
+    } finally {
+      this.inProgress.delete(classNode);
+    }
+  }
+
+  /** `this.name` member expressions inside a class body, by name, collected once per class. */
+  private thisMembers(classBody: TSESTree.Node): Map<string, TSESTree.MemberExpression[]> {
+    let sites = this.thisMemberSites.get(classBody);
+    if (sites) return sites;
+    sites = new Map();
+    const visitorKeys = this.env.sourceCode.visitorKeys;
+    const found = sites;
+    const visit = (node: TSESTree.Node): void => {
+      if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+        const name = memberName(node);
+        if (name !== null) found.set(name, [...(found.get(name) ?? []), node]);
+      }
+      if (node !== classBody && node.type === AST_NODE_TYPES.ClassBody) return;
+      for (const key of visitorKeys[node.type] ?? []) {
+        const value = (node as unknown as Record<string, unknown>)[key];
+        for (const child of Array.isArray(value) ? value : [value]) {
+          if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
+        }
+      }
+    };
+    visit(classBody);
+    this.thisMemberSites.set(classBody, sites);
+    return sites;
+  }
+}
+
+function startup(label: string): ExecutionContext {
+  return { kind: 'startup', label, loop: null, via: [] };
+}
+
+function unknown(label: string): ExecutionContext {
+  return { kind: 'unknown', label, loop: null, via: [] };
+}
+
+function withLoop(context: ExecutionContext, loop: TSESTree.Node | null): ExecutionContext {
+  return loop && !context.loop ? { ...context, loop } : context;
+}
+
+/** The call that `slot` (a function or a reference to one) is an argument of, looking through objects and arrays. */
+function enclosingCall(slot: TSESTree.Node): TSESTree.Node | null {
+  let node = slot;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if (isCallLike(parent)) return parent.callee === node ? null : parent;
+    if (
+      !isValueWrapper(parent) &&
+      parent.type !== AST_NODE_TYPES.Property &&
+      parent.type !== AST_NODE_TYPES.ObjectExpression &&
+      parent.type !== AST_NODE_TYPES.ArrayExpression
+    ) {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** The node that gives `fn` its name: declaration, declarator, method, property or class field. */
+function bindingHolder(fn: FunctionNode): TSESTree.Node {
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return fn;
+  let slot: TSESTree.Node = fn;
+  while (slot.parent && isValueWrapper(slot.parent)) slot = slot.parent;
+  return slot.parent ?? fn;
+}
+
+function classOf(fn: FunctionNode): TSESTree.Node {
+  for (let node: TSESTree.Node | undefined = fn.parent; node; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) return node;
+  }
+  return fn;
+}
+
+export function functionName(fn: FunctionNode): string {
+  if (fn.id) return fn.id.name;
+  const holder = bindingHolder(fn);
+  if (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.id.type === AST_NODE_TYPES.Identifier) return holder.id.name;
+  if (holder.type === AST_NODE_TYPES.MethodDefinition || holder.type === AST_NODE_TYPES.PropertyDefinition || holder.type === AST_NODE_TYPES.Property) {
+    return propertyName(holder) ?? 'anonymous function';
+  }
+  return 'anonymous function';
+}
+
+function readReferences(
+  sourceCode: RoleEnvironment['sourceCode'],
+  declaration: TSESTree.VariableDeclarator | TSESTree.FunctionDeclaration | TSESTree.ClassDeclaration,
+): TSESTree.Identifier[] {
+  const name = declaration.id?.type === AST_NODE_TYPES.Identifier ? declaration.id.name : null;
+  if (name === null) return [];
+  const variable = sourceCode.scopeManager?.getDeclaredVariables(declaration).find((candidate) => candidate.name === name);
+  return (variable?.references ?? [])
+    .filter((reference) => reference.isRead() && reference.identifier.type === AST_NODE_TYPES.Identifier)
+    .map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}

@@ -1,0 +1,176 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { isFunction, memberName, valueSlot } from './ast.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Variable = TSESLint.Scope.Variable;
+
+/** Where a value is cached: a variable, `this.x`, or a property of the global object. */
+type CacheKey = Variable | string;
+
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+
+/**
+ * Whether the value computed at `node` is created once and cached rather than on every run:
+ * `x ??= create()`, `if (!x) x = create()`, `x || (x = create())`, `if (x) return x; x = create()`,
+ * `globalThis.x ?? create()`, keyed caches (`if (!map.has(k)) map.set(k, create())`,
+ * `map.get(k) ?? map.set(k, create()).get(k)`).
+ */
+export function isOnceGuarded(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const slot = valueSlot(node);
+  const parent = slot.parent;
+  if (!parent) return false;
+
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === slot) {
+    if (parent.operator === '??=' || parent.operator === '||=') return true;
+    if (parent.operator !== '=') return false;
+    const key = cacheKey(sourceCode, parent.left);
+    return key !== null && isGuarded(sourceCode, parent, key);
+  }
+  if (parent.type === AST_NODE_TYPES.LogicalExpression && parent.right === slot && parent.operator !== '&&') {
+    return readsOutsideCache(sourceCode, parent.left, slot);
+  }
+  const store = mapStore(slot);
+  if (store) {
+    const key = cacheKey(sourceCode, store.map);
+    return key !== null && isGuarded(sourceCode, store.call, key);
+  }
+  if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === slot && parent.id.type === AST_NODE_TYPES.Identifier) {
+    return storedVariableIsGuarded(sourceCode, parent, slot);
+  }
+  return false;
+}
+
+/** `const c = create(); cache.set(k, c)` / `this.c = c` inside a guard on the same cache. */
+function storedVariableIsGuarded(sourceCode: SourceCode, declarator: TSESTree.VariableDeclarator, creation: TSESTree.Node): boolean {
+  const [variable] = sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? [];
+  for (const reference of variable?.references ?? []) {
+    if (!reference.isRead()) continue;
+    const use = valueSlot(reference.identifier);
+    const parent = use.parent;
+    let key: CacheKey | null = null;
+    if (parent?.type === AST_NODE_TYPES.AssignmentExpression && parent.right === use) key = cacheKey(sourceCode, parent.left);
+    const store = mapStore(use);
+    if (store) key = cacheKey(sourceCode, store.map);
+    if (key !== null && isGuarded(sourceCode, creation, key)) return true;
+  }
+  return false;
+}
+
+/** `map.set(key, value)`: the map and the call, when `slot` is the stored value. */
+function mapStore(slot: TSESTree.Node): { map: TSESTree.Expression; call: TSESTree.CallExpression } | null {
+  const call = slot.parent;
+  if (call?.type !== AST_NODE_TYPES.CallExpression || call.arguments[1] !== slot) return null;
+  if (call.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(call.callee) !== 'set') return null;
+  return { map: call.callee.object, call };
+}
+
+/**
+ * Whether `node` (an assignment or store of the cache `key`) sits behind a test of the same cache
+ * within its function: an enclosing `if`/conditional, the right side of `||`/`??` whose left
+ * reads the cache, or after an `if (cache) return` in the same block.
+ */
+function isGuarded(sourceCode: SourceCode, node: TSESTree.Node, key: CacheKey): boolean {
+  let child: TSESTree.Node = node;
+  for (let parent = node.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+        if (child !== parent.test && mentions(sourceCode, parent.test, key)) return true;
+        break;
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child !== parent.test && mentions(sourceCode, parent.test, key)) return true;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (child === parent.right && parent.operator !== '&&' && mentions(sourceCode, parent.left, key)) return true;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+      case AST_NODE_TYPES.StaticBlock:
+        if (followsEarlyReturnGuard(sourceCode, parent.body, child, key)) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+function followsEarlyReturnGuard(sourceCode: SourceCode, body: readonly TSESTree.Node[], child: TSESTree.Node, key: CacheKey): boolean {
+  const index = body.indexOf(child);
+  for (const statement of body.slice(0, Math.max(index, 0))) {
+    if (statement.type !== AST_NODE_TYPES.IfStatement || !mentions(sourceCode, statement.test, key)) continue;
+    const exit = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
+    if (exit?.type === AST_NODE_TYPES.ReturnStatement || exit?.type === AST_NODE_TYPES.ThrowStatement) return true;
+  }
+  return false;
+}
+
+/** Whether `expression` reads the cache `key` anywhere (`!x`, `x == null`, `!cache.has(k)`). */
+function mentions(sourceCode: SourceCode, expression: TSESTree.Node, key: CacheKey): boolean {
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found) return;
+    if (isFunction(node)) return;
+    if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
+      if (cacheKey(sourceCode, node) === key) {
+        found = true;
+        return;
+      }
+    }
+    if (node.type === AST_NODE_TYPES.MemberExpression) {
+      visit(node.object);
+      if (node.computed) visit(node.property);
+      return;
+    }
+    for (const childKey of sourceCode.visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[childKey];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
+      }
+    }
+  };
+  visit(expression);
+  return found;
+}
+
+/**
+ * `cached ?? create()`: the left side reads a cache that outlives the function (a module or
+ * closure variable, `this.x`, `globalThis.x`, or `someCache.get(k)`), not a request's own data.
+ */
+function readsOutsideCache(sourceCode: SourceCode, left: TSESTree.Node, creation: TSESTree.Node): boolean {
+  const target = left.type === AST_NODE_TYPES.CallExpression && left.callee.type === AST_NODE_TYPES.MemberExpression ? left.callee.object : left;
+  const key = cacheKey(sourceCode, target);
+  if (key === null) return false;
+  if (typeof key === 'string') return true;
+  const owner = enclosingFunction(creation);
+  return owner === null || !isInside(key.scope.block, owner);
+}
+
+function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return null;
+}
+
+function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}
+
+/** The cache an expression reads or writes: `x` → x's variable, `this.x` → `this.x`, `a.b[c]` → a's variable. */
+function cacheKey(sourceCode: SourceCode, node: TSESTree.Node): CacheKey | null {
+  let current: TSESTree.Node = node;
+  let firstProperty: string | null = null;
+  while (current.type === AST_NODE_TYPES.MemberExpression || current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.ChainExpression) {
+    if (current.type === AST_NODE_TYPES.MemberExpression) {
+      firstProperty = memberName(current) ?? '[computed]';
+      current = current.object;
+    } else {
+      current = current.expression;
+    }
+  }
+  if (current.type === AST_NODE_TYPES.ThisExpression) return firstProperty === null ? null : `this.${firstProperty}`;
+  if (current.type !== AST_NODE_TYPES.Identifier) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(current), current);
+  if (variable && variable.defs.length > 0) return variable;
+  if (GLOBAL_OBJECTS.has(current.name)) return firstProperty === null ? null : `global.${firstProperty}`;
+  return `global.${current.name}`;
+}

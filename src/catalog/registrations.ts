@@ -1,0 +1,43 @@
+import type { ModuleExportRef } from './types.js';
+
+/** How often a function registered with a call runs. */
+export type RegistrationRole = 'request' | 'repeat' | 'startup' | 'offload';
+
+/**
+ * Imported (or global) functions and classes that take callbacks and call them per request, per
+ * tick, once, or on a worker thread. The callbacks are the function arguments, or, when
+ * `properties` is given, those properties of an object argument (`Bun.serve({ fetch })`).
+ */
+export interface RegistrationEntry extends ModuleExportRef {
+  role: RegistrationRole;
+  label: string;
+  properties?: readonly string[];
+}
+
+const httpServers = ['http', 'https', 'http2'].flatMap((module): RegistrationEntry[] => [
+  { module, export: 'createServer', role: 'request', label: `${module} request listener` },
+  { module, export: 'createSecureServer', role: 'request', label: `${module} request listener` },
+  { module, export: 'Server', role: 'request', label: `${module} request listener` },
+]);
+
+export const registrationCatalog: readonly RegistrationEntry[] = [
+  ...httpServers,
+  { module: 'net', export: 'createServer', role: 'request', label: 'net connection listener' },
+  { module: 'tls', export: 'createServer', role: 'request', label: 'tls connection listener' },
+  { module: 'globalThis', export: 'Bun.serve', role: 'request', label: 'Bun.serve handler', properties: ['fetch', 'routes', 'websocket'] },
+  { module: 'bun', export: 'serve', role: 'request', label: 'Bun.serve handler', properties: ['fetch', 'routes', 'websocket'] },
+  { module: 'globalThis', export: 'Deno.serve', role: 'request', label: 'Deno.serve handler', properties: ['handler'] },
+  { module: '@hono/node-server', export: 'serve', role: 'request', label: 'server fetch handler', properties: ['fetch'] },
+  { module: 'bullmq', export: 'Worker', role: 'request', label: 'BullMQ job processor' },
+  { module: 'sqs-consumer', export: 'Consumer.create', role: 'request', label: 'SQS message handler', properties: ['handleMessage', 'handleMessageBatch'] },
+  { module: '@middy/core', export: 'default', role: 'request', label: 'Lambda handler' },
+  { module: 'middy', export: 'default', role: 'request', label: 'Lambda handler' },
+  { module: 'globalThis', export: 'setInterval', role: 'repeat', label: 'setInterval callback' },
+  { module: 'timers', export: 'setInterval', role: 'repeat', label: 'setInterval callback' },
+  { module: 'node-cron', export: 'schedule', role: 'repeat', label: 'cron job' },
+  { module: 'cron', export: 'CronJob', role: 'repeat', label: 'cron job' },
+  { module: 'cron', export: 'CronJob.from', role: 'repeat', label: 'cron job', properties: ['onTick'] },
+  { module: 'node-schedule', export: 'scheduleJob', role: 'repeat', label: 'scheduled job' },
+  { module: 'fastify-plugin', export: 'default', role: 'startup', label: 'Fastify plugin' },
+  { module: 'workerpool', export: 'worker', role: 'offload', label: 'workerpool task' },
+];

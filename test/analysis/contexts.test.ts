@@ -1,0 +1,169 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { describe, expect, it } from 'vitest';
+import { analyzeFile } from '../../src/analysis/file-analysis.js';
+import { analyze, findNode } from '../helpers/analyze.js';
+
+/** The context of the `here()` call in `code`, summarized as `kind` or `kind: label`, plus `+loop`, `via`. */
+function contextOfHere(code: string, filename = 'src/app.ts', settings?: Record<string, unknown>): string {
+  return analyze(
+    code,
+    (context, program) => {
+      const marker = findNode<TSESTree.CallExpression>(context, program, AST_NODE_TYPES.CallExpression, 'here(');
+      const result = analyzeFile(context).contexts.contextAt(marker);
+      const loop = result.loop ? ' +loop' : '';
+      const via = result.via.length > 0 ? ` via ${result.via.join(' < ')}` : '';
+      const phase = result.testPhase ? ` (${result.testPhase})` : '';
+      return `${result.kind}: ${result.label}${phase}${loop}${via}`;
+    },
+    { filename, ...(settings ? { settings } : {}) },
+  );
+}
+
+describe('per-request contexts from registrations in the same file', () => {
+  it.each([
+    ['Express route', `app.get('/users/:id', async (req, res) => { here(); });`, 'request: request handler'],
+    ['Express route, handler-shaped arrow', `router.post(ROUTES.users, (c) => { here(); });`, 'request: route handler'],
+    ['Express route with middleware array', `app.get('/x', [auth, async function (a, b) { here(); }]);`, 'request: route handler'],
+    ['Express route chain', `app.route('/book').get(function (a, b) { here(); });`, 'request: route handler'],
+    ['Koa middleware', `app.use(async (ctx, next) => { here(); });`, 'request: middleware'],
+    ['Hono route', `app.get('/', (c) => { here(); return c.text('ok'); });`, 'request: route handler'],
+    ['Fastify route object', `fastify.route({ method: 'GET', url: '/', handler: async function (a) { here(); } });`, 'request: route handler'],
+    ['Fastify route with options', `fastify.get('/', { schema }, async function (a) { here(); });`, 'request: route handler'],
+    ['Fastify per-request hook', `fastify.addHook('onRequest', async function (a) { here(); });`, 'request: onRequest hook'],
+    ['named handler passed to a route', `async function getUser(a, b) { here(); }\napp.get('/u', getUser);`, 'request: route handler via getUser'],
+    ['helper reachable from a handler', `function load() { here(); }\nfunction getUser(a, b) { load(); }\napp.get('/u', getUser);`, 'request: route handler via load < getUser'],
+    ['loop inside a handler', `app.get('/x', (req, res) => { for (const x of xs) { here(); } });`, 'request: request handler +loop'],
+    ['GraphQL resolver map', `const resolvers = { Query: { user: async (_p, args) => { here(); } } };`, 'request: GraphQL resolver'],
+    ['GraphQL type resolvers next to Query', `const resolvers = { Query: {}, User: { posts(parent) { here(); } } };`, 'request: GraphQL resolver'],
+    ['GraphQL field config', `new GraphQLObjectType({ fields: { me: { type: User, resolve: () => { here(); } } } });`, 'request: GraphQL resolver'],
+    ['tRPC procedure', `export const router = t.router({ byId: publicProcedure.input(z.string()).query(async ({ input }) => { here(); }) });`, 'request: tRPC procedure'],
+    ['queue.process', `queue.process('email', async (job) => { here(); });`, 'request: queue job processor'],
+    ['kafkajs consumer', `await consumer.run({ eachMessage: async ({ message }) => { here(); } });`, 'request: message handler'],
+    ['socket message listener', `ws.on('message', (data) => { here(); });`, 'request: \'message\' listener'],
+    ['Nuxt event handler', `export default defineEventHandler(async (event) => { here(); });`, 'request: event handler'],
+  ])('%s', (_name, code, expected) => {
+    expect(contextOfHere(code)).toBe(expected);
+  });
+});
+
+describe('per-request contexts from imports', () => {
+  it.each([
+    ['http.createServer', `import http from 'node:http';\nhttp.createServer((a, b) => { here(); });`, 'request: http request listener'],
+    ['BullMQ worker', `import { Worker } from 'bullmq';\nnew Worker('q', async (job) => { here(); });`, 'request: BullMQ job processor'],
+    ['Bun.serve', `Bun.serve({ port: 3000, fetch(r) { here(); } });`, 'request: Bun.serve handler'],
+    ['setInterval', `setInterval(() => { here(); }, 1000);`, 'request: setInterval callback'],
+    ['middy-wrapped Lambda', `import middy from '@middy/core';\nexport const handler = middy(async (event) => { here(); });`, 'request: Lambda handler'],
+  ])('%s', (_name, code, expected) => {
+    expect(contextOfHere(code)).toBe(expected);
+  });
+});
+
+describe('per-request contexts from exports and signatures', () => {
+  it.each([
+    ['Next.js route export', 'app/api/users/route.ts', `export async function GET(request) { here(); }`, 'request: route handler'],
+    ['Next.js route export as const', 'app/api/users/route.ts', `export const POST = async (r) => { here(); };`, 'request: route handler'],
+    ['pages/api default export', 'pages/api/users.ts', `export default async function (a, b) { here(); }`, 'request: API route handler'],
+    ['server component', 'app/users/page.tsx', `export default async function Page() { here(); }`, 'request: server component'],
+    ['server action file', 'app/actions.ts', `'use server';\nexport async function save(data) { here(); }`, 'request: server action'],
+    ['server action directive', 'app/form.ts', `export async function save(data) { 'use server'; here(); }`, 'request: server action'],
+    ['middleware file', 'src/middleware.ts', `export function middleware(r) { here(); }`, 'request: middleware'],
+    ['Remix loader', 'app/routes/users.tsx', `export async function loader({ params }) { here(); }`, 'request: loader'],
+    ['SvelteKit load', 'src/routes/+page.server.ts', `export const load = async ({ params }) => { here(); };`, 'request: SvelteKit load function'],
+    ['ESM Lambda handler', 'src/lambda.ts', `export const handler = async (event) => { here(); };`, 'request: Lambda handler'],
+    ['CJS Lambda handler', 'src/lambda.js', `exports.handler = async function (event) { here(); };`, 'request: Lambda handler'],
+    ['CJS Lambda handler via object', 'src/lambda.js', `async function run(event, context) { here(); }\nmodule.exports = { run };`, 'request: Lambda handler'],
+    ['exported Express controller', 'src/users.controller.ts', `export async function getUser(req, res) { here(); }`, 'request: request handler'],
+    ['Fastify signature', 'src/routes.ts', `export async function show(request, reply) { here(); }`, 'request: request handler'],
+    ['typed request parameter', 'src/routes.ts', `export async function show(r: FastifyRequest) { here(); }`, 'request: request handler'],
+    ['NestJS controller method', 'src/users.controller.ts', `@Controller('users') class UsersController { @Get(':id') async find() { here(); } }`, 'request: route handler'],
+    ['NestJS resolver method', 'src/users.resolver.ts', `@Resolver() class R { @Query(() => User) user() { here(); } }`, 'request: GraphQL resolver'],
+    ['NestJS queue processor', 'src/jobs.ts', `@Processor('q') class P extends WorkerHost { async process(job) { here(); } }`, 'request: queue job processor'],
+    ['class method reached from a route method', 'src/c.ts', `class C { @Get() find() { return this.load(); } load() { here(); } }`, 'request: route handler via load'],
+  ])('%s', (_name, filename, code, expected) => {
+    expect(contextOfHere(code, filename)).toBe(expected);
+  });
+});
+
+describe('startup and once contexts', () => {
+  it.each([
+    ['module scope', `here();`, 'startup: module scope'],
+    ['module-scope loop', `for (const r of regions) { here(); }`, 'startup: module scope +loop'],
+    ['module-scope map callback', `const clients = regions.map((r) => here());`, 'startup: module scope +loop'],
+    ['main()', `async function main() { here(); }\nmain();`, 'startup: module scope via main'],
+    ['main() never called here', `export async function main() { here(); }`, 'startup: main()'],
+    ['helper called only at startup', `function connect() { return here(); }\nconst db = connect();`, 'startup: module scope via connect'],
+    ['Fastify plugin via register', `fastify.register(async function (instance, opts) { here(); });`, 'startup: plugin'],
+    ['fastify-plugin wrapper', `import fp from 'fastify-plugin';\nexport default fp(async (f) => { here(); });`, 'startup: Fastify plugin'],
+    ['exported Fastify plugin signature', `export default async function routes(fastify, options) { here(); }`, 'startup: plugin'],
+    ['onReady hook', `fastify.addHook('onReady', async () => { here(); });`, 'startup: onReady hook'],
+    ['listen callback', `app.listen(3000, () => { here(); });`, 'startup: listen callback'],
+    ['shutdown hook', `process.on('SIGTERM', () => { here(); });`, 'startup: shutdown hook'],
+    ['service constructor', `export class UserService { constructor() { this.pool = here(); } }`, 'startup: UserService constructor'],
+    ['service field', `export class UserService { pool = here(); }`, 'startup: UserService constructor'],
+    ['Nest lifecycle hook', `class S { async onModuleInit() { here(); } }`, 'startup: lifecycle hook'],
+    ['once() wrapper', `const getPool = once(() => here());`, 'once: once() wrapper'],
+  ])('%s', (_name, code, expected) => {
+    expect(contextOfHere(code)).toBe(expected);
+  });
+
+  it('a class constructed in a handler runs its constructor per request', () => {
+    expect(contextOfHere(`class Repo { constructor() { this.pool = here(); } }\napp.get('/', (req, res) => { new Repo(); });`)).toBe(
+      'request: request handler via Repo constructor',
+    );
+  });
+
+  it.each([
+    ['??= on a module binding', `let pool;\nexport function getPool() { return (pool ??= here()); }`],
+    ['if (!x) x = ...', `let pool;\napp.get('/', (req, res) => { if (!pool) { pool = here(); } });`],
+    ['x || (x = ...)', `let pool;\napp.get('/', (req, res) => { const p = pool || (pool = here()); });`],
+    ['early-return guard', `let pool;\nfunction getPool(req, res) { if (pool) return pool; pool = here(); return pool; }`],
+    ['globalThis cache', `app.get('/', (req, res) => { const prisma = globalThis.prisma ?? here(); });`],
+    ['this-member guard', `class S { get(req, res) { if (!this.client) this.client = here(); } }`],
+    ['keyed Map cache with has()', `const pools = new Map();\napp.get('/', (req, res) => { if (!pools.has(req.tenant)) pools.set(req.tenant, here()); });`],
+    ['keyed Map cache with get() ??', `const pools = new Map();\napp.get('/', (req, res) => { const p = pools.get(k) ?? pools.set(k, here()).get(k); });`],
+    ['local read from cache then stored', `const cache = new Map();\napp.get('/', (req, res) => { let c = cache.get(k); if (!c) { c = here(); cache.set(k, c); } });`],
+    ['const stored into a guarded cache', `const cache = {};\napp.get('/', (req, res) => { if (!cache[k]) { const c = here(); cache[k] = c; } });`],
+  ])('%s is a once-guard', (_name, code) => {
+    expect(contextOfHere(code)).toBe('once: once-guard');
+  });
+
+  it('a fallback that reads request data is not a once-guard', () => {
+    expect(contextOfHere(`app.get('/', (req, res) => { const client = req.client ?? here(); });`)).toBe('request: request handler');
+  });
+});
+
+describe('other contexts', () => {
+  it.each([
+    ['Workers fetch', `export default { async fetch(request, env, ctx) { here(); } };`, 'edge: Workers fetch handler'],
+    ['Bun default export server', `export default { port: 3000, fetch(req) { here(); } };`, 'request: Bun server fetch handler'],
+    ['workerpool task', `import workerpool from 'workerpool';\nworkerpool.worker({ hash(x) { return here(); } });`, 'offload: workerpool task'],
+    ['exported helper with no callers here', `export async function fetchUser(id) { here(); }`, 'unknown: fetchUser()'],
+    ['promise callback inherits the handler', `app.get('/', (req, res) => { load().then(() => here()); });`, 'request: request handler'],
+    ['setTimeout callback inherits startup', `setTimeout(() => here(), 10);`, 'startup: module scope'],
+  ])('%s', (_name, code, expected) => {
+    expect(contextOfHere(code)).toBe(expected);
+  });
+
+  it.each([
+    ['module scope', `here();`, 'test: test file (module)'],
+    ['beforeAll', `beforeAll(async () => { here(); });`, 'test: beforeAll (setup)'],
+    ['afterEach', `afterEach(() => { here(); });`, 'test: afterEach (teardown)'],
+    ['test body in describe', `describe('x', () => { it('y', async () => { here(); }); });`, 'test: it (test)'],
+    ['describe body', `describe('x', () => { here(); });`, 'test: test file (module)'],
+  ])('test file: %s', (_name, code, expected) => {
+    expect(contextOfHere(code, 'src/users.test.ts')).toBe(expected);
+  });
+
+  it('settings add handler registrations by import, by name and by decorator', () => {
+    const settings = {
+      'shared-client': {
+        handlers: [{ module: 'my-framework', export: 'route' }, { name: 'onJob' }, { decorator: 'Handle' }],
+        offloadWrappers: [{ name: 'runInWorker' }],
+      },
+    };
+    expect(contextOfHere(`import { route } from 'my-framework';\nroute('x', () => { here(); });`, 'src/a.ts', settings)).toBe('request: handler');
+    expect(contextOfHere(`onJob(() => { here(); });`, 'src/a.ts', settings)).toBe('request: handler');
+    expect(contextOfHere(`class A { @Handle() run() { here(); } }`, 'src/a.ts', settings)).toBe('request: handler');
+    expect(contextOfHere(`runInWorker(() => { here(); });`, 'src/a.ts', settings)).toBe('offload: offload wrapper');
+  });
+});

@@ -1,0 +1,118 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction } from './ast.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Variable = TSESLint.Scope.Variable;
+
+/** How a name used inside an expression is bound outside of it. */
+export type FreeReference =
+  /** An import, a module-level `const`, function or class, or a `let` that is never reassigned. */
+  | { kind: 'module'; identifier: TSESTree.Identifier; variable: Variable; declaredAt: number }
+  /** A module-level `let`/`var` that is reassigned somewhere. */
+  | { kind: 'module-mutable'; identifier: TSESTree.Identifier; variable: Variable }
+  /** A global such as `process` (`process.env.URL`) or `Number`. */
+  | { kind: 'global'; identifier: TSESTree.Identifier }
+  /** A local of an enclosing function: a parameter, or a variable that may hold per-request data. */
+  | { kind: 'local'; identifier: TSESTree.Identifier; variable: Variable };
+
+export interface ExpressionFacts {
+  references: FreeReference[];
+  /** `this` outside nested non-arrow functions. */
+  thisExpressions: TSESTree.ThisExpression[];
+  /** Calls evaluated when the expression is (not inside nested functions), except pure conversions. */
+  calls: TSESTree.CallExpression[];
+  awaits: boolean;
+}
+
+const PURE_GLOBAL_CALLS = new Set(['Number', 'String', 'Boolean', 'BigInt', 'parseInt', 'parseFloat', 'require']);
+
+/** The names an expression depends on from outside itself, and what evaluating it does. */
+export function expressionFacts(sourceCode: SourceCode, expression: TSESTree.Node): ExpressionFacts {
+  const facts: ExpressionFacts = { references: [], thisExpressions: [], calls: [], awaits: false };
+  for (const reference of freeReferences(sourceCode, expression)) facts.references.push(classify(reference));
+  walkEvaluated(sourceCode, expression, (node) => {
+    if (node.type === AST_NODE_TYPES.ThisExpression) facts.thisExpressions.push(node);
+    else if (node.type === AST_NODE_TYPES.AwaitExpression) facts.awaits = true;
+    else if (node.type === AST_NODE_TYPES.CallExpression && node !== expression && !isPureConversion(node)) facts.calls.push(node);
+  });
+  return facts;
+}
+
+/** Calls that give the same result at startup as per request: conversions, `JSON.parse`, `require`. */
+function isPureConversion(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) return PURE_GLOBAL_CALLS.has(callee.name);
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'JSON' &&
+    callee.property.type === AST_NODE_TYPES.Identifier &&
+    callee.property.name === 'parse'
+  );
+}
+
+/** References inside `node` to variables declared outside it (or to undeclared globals). */
+function freeReferences(sourceCode: SourceCode, node: TSESTree.Node): TSESLint.Scope.Reference[] {
+  const inside = (candidate: TSESTree.Node) => candidate.range[0] >= node.range[0] && candidate.range[1] <= node.range[1];
+  const scope = sourceCode.getScope(node);
+  const references = scope.references.filter((reference) => inside(reference.identifier as TSESTree.Node));
+  const visit = (child: TSESLint.Scope.Scope) => {
+    if (!inside(child.block as TSESTree.Node)) {
+      for (const grandchild of child.childScopes) visit(grandchild);
+      return;
+    }
+    for (const reference of child.through) references.push(reference);
+  };
+  for (const child of scope.childScopes) visit(child);
+  return references.filter((reference) => {
+    const declaration = reference.resolved?.defs[0]?.name as TSESTree.Node | undefined;
+    return !declaration || !inside(declaration);
+  });
+}
+
+function classify(reference: TSESLint.Scope.Reference): FreeReference {
+  const identifier = reference.identifier as TSESTree.Identifier;
+  const variable = reference.resolved;
+  if (!variable || variable.defs.length === 0) return { kind: 'global', identifier };
+  const scopeType = variable.scope.type;
+  if (scopeType === 'module' || scopeType === 'global') {
+    const reassigned = variable.references.some((candidate) => candidate.isWrite() && !candidate.init);
+    const definition = variable.defs[0]!;
+    const isLetOrVar = definition.type === 'Variable' && definition.parent?.type === AST_NODE_TYPES.VariableDeclaration && definition.parent.kind !== 'const';
+    if (reassigned && isLetOrVar) return { kind: 'module-mutable', identifier, variable };
+    return { kind: 'module', identifier, variable, declaredAt: definition.name.range[0] };
+  }
+  return { kind: 'local', identifier, variable };
+}
+
+/** Visits the nodes evaluated together with `root`: not the bodies of nested functions. */
+function walkEvaluated(sourceCode: SourceCode, root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+  const walk = (node: TSESTree.Node): void => {
+    visit(node);
+    if (node !== root && isFunction(node)) return;
+    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && 'type' in child) walk(child as TSESTree.Node);
+      }
+    }
+  };
+  walk(root);
+}
+
+/**
+ * Whether a value depends on per-call data: parameters, `this`, or locals computed from them.
+ * A local `const url = process.env.URL` is static; `const token = req.headers.authorization` is not.
+ */
+export function dependsOnCallData(sourceCode: SourceCode, facts: ExpressionFacts, depth = 0): boolean {
+  if (facts.thisExpressions.length > 0) return true;
+  return facts.references.some((reference) => reference.kind === 'local' && !isStaticLocal(sourceCode, reference.variable, depth));
+}
+
+function isStaticLocal(sourceCode: SourceCode, variable: Variable, depth: number): boolean {
+  if (depth > 4) return false;
+  const definition = variable.defs[0];
+  if (definition?.type !== 'Variable' || definition.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return false;
+  if (definition.parent.kind !== 'const' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return false;
+  return !dependsOnCallData(sourceCode, expressionFacts(sourceCode, definition.node.init), depth + 1);
+}

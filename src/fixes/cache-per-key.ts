@@ -1,0 +1,99 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { valueSlot } from '../analysis/ast.js';
+import type { ClientCreation } from '../analysis/clients.js';
+import type { ExpressionFacts } from '../analysis/free-references.js';
+import { valueFlow } from '../analysis/value-flow.js';
+import { flowBlocker, perRequestCloses } from './hoist.js';
+import { capitalize, clientVariableName, isFreeModuleName, pickName } from './names.js';
+import { closeRemovalEdits } from './remove-close.js';
+import { moduleInsertionIndex, topLevelStatement, usesSemicolons } from './source-edits.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export interface CachePerKeyPlan {
+  key: string;
+  mapName: string;
+  fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+}
+
+/**
+ * For a client whose options depend on one piece of request data (`tenant.dbUrl`), a module-level
+ * `Map` from that key to one shared client: `map.get(key) ?? map.set(key, new Pool(...)).get(key)`.
+ * Offered only when the request data is a single side-effect-free expression.
+ */
+export function planCachePerKey(sourceCode: SourceCode, creation: ClientCreation, facts: ExpressionFacts, typescript: boolean): CachePerKeyPlan | null {
+  const { node, entry } = creation;
+  if (entry.async || entry.connect || facts.awaits || facts.calls.length > 0) return null;
+  const keyText = singleRequestKey(sourceCode, facts);
+  if (keyText === null) return null;
+  const flow = valueFlow(sourceCode, node);
+  if (flowBlocker(sourceCode, flow, valueSlot(node)) !== null) return null;
+  const closes = perRequestCloses(flow, entry.close);
+  if (typeof closes === 'string') return null;
+
+  const keyName = /([A-Za-z_$][\w$]*)$/.exec(keyText)?.[1] ?? 'key';
+  const base = clientVariableName(node.callee, sourceCode, 'client');
+  const mapName = pickName([`${base}sBy${capitalize(keyName)}`], (name) => isFreeModuleName(sourceCode, name, node));
+  const calleeText = sourceCode.getText(node.callee);
+  const typeArguments =
+    typescript && /^[A-Za-z_$][\w$.]*$/.test(calleeText)
+      ? `<unknown, ${node.type === AST_NODE_TYPES.NewExpression ? 'InstanceType' : 'ReturnType'}<typeof ${calleeText}>>`
+      : '';
+  const statement = topLevelStatement(node);
+  const insertAt = moduleInsertionIndex(sourceCode, statement);
+  const semicolon = usesSemicolons(sourceCode) ? ';' : '';
+  const lookup = `${mapName}.get(${keyText}) ?? ${mapName}.set(${keyText}, ${sourceCode.getText(node)}).get(${keyText})${typescript ? '!' : ''}`;
+  const closeEdits = closeRemovalEdits(sourceCode, closes);
+  return {
+    key: keyText,
+    mapName,
+    fix: (fixer) => [
+      fixer.insertTextBeforeRange([insertAt, insertAt], `const ${mapName} = new Map${typeArguments}()${semicolon}\n\n`),
+      fixer.replaceText(node, needsParentheses(node) ? `(${lookup})` : lookup),
+      ...closeEdits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+    ],
+  };
+}
+
+/** The one member chain (`req.tenant.id`) that all request-dependent names in the options sit in. */
+function singleRequestKey(sourceCode: SourceCode, facts: ExpressionFacts): string | null {
+  const roots: TSESTree.Node[] = [
+    ...facts.references.filter((reference) => reference.kind === 'local').map((reference) => reference.identifier),
+    ...facts.thisExpressions,
+  ];
+  const keys = new Set(roots.map((root) => sourceCode.getText(widestMemberChain(root))));
+  return keys.size === 1 ? [...keys][0]! : null;
+}
+
+function widestMemberChain(root: TSESTree.Node): TSESTree.Node {
+  let current = root;
+  while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) {
+    const member = current.parent;
+    if (member.computed && member.property.type !== AST_NODE_TYPES.Literal) break;
+    const call = member.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) break;
+    current = member;
+  }
+  return current;
+}
+
+function needsParentheses(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  switch (parent.type) {
+    case AST_NODE_TYPES.VariableDeclarator:
+    case AST_NODE_TYPES.ReturnStatement:
+    case AST_NODE_TYPES.ExpressionStatement:
+    case AST_NODE_TYPES.Property:
+      return false;
+    case AST_NODE_TYPES.AssignmentExpression:
+      return parent.right !== node;
+    case AST_NODE_TYPES.ArrowFunctionExpression:
+      return parent.body !== node;
+    case AST_NODE_TYPES.CallExpression:
+    case AST_NODE_TYPES.NewExpression:
+      return parent.callee === node;
+    default:
+      return true;
+  }
+}

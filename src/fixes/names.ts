@@ -1,0 +1,45 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Variable = TSESLint.Scope.Variable;
+
+/**
+ * Whether a new module-level binding called `name` would collide with nothing: no declaration in
+ * any scope from `node` up to the module (other than `replacing`, which the fix removes), and no
+ * reference anywhere in the file to a global of that name.
+ */
+export function isFreeModuleName(sourceCode: SourceCode, name: string, node: TSESTree.Node, replacing?: Variable): boolean {
+  for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
+    const existing = scope.set.get(name);
+    if (existing && existing !== replacing) return false;
+  }
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (globalScope?.through.some((reference) => reference.identifier.name === name)) return false;
+  return true;
+}
+
+/** The first candidate that `isFree` accepts, then `candidate2`, `candidate3`, ... */
+export function pickName(candidates: readonly string[], isFree: (name: string) => boolean): string {
+  for (const candidate of candidates) if (isFree(candidate)) return candidate;
+  const base = candidates[0] ?? 'shared';
+  for (let suffix = 2; ; suffix++) if (isFree(`${base}${suffix}`)) return `${base}${suffix}`;
+}
+
+export function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** A variable name for a client built by `callee`: `Pool` → `pool`, `S3Client` → `s3Client`, `mysql.createPool` → `pool`. */
+export function clientVariableName(callee: TSESTree.Node, sourceCode: SourceCode, fallback: string): string {
+  const text = sourceCode.getText(callee);
+  const parts = text.split('.');
+  const last = parts.at(-1) ?? '';
+  const receiver = parts.length > 1 ? (parts.at(-2) ?? '') : '';
+  let name = last;
+  if (/^(create|extend)$/.test(last) && /^[A-Za-z_$][\w$]*$/.test(receiver)) name = `${receiver}Client`;
+  else if (/^create[A-Z]/.test(last)) name = last.slice('create'.length);
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) name = fallback;
+  if (/^[A-Z0-9]+$/.test(name)) return name.toLowerCase();
+  const lowered = name.replace(/^[A-Z]+(?=[A-Z][a-z]|\d|$)|^[A-Z]/, (prefix) => prefix.toLowerCase());
+  return lowered === 'client' && receiver ? `${receiver}Client` : lowered;
+}

@@ -1,0 +1,60 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { hasMultilineTemplate, lineIndent, reindent, statementRemovalRange } from './source-edits.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+export interface TextEdit {
+  range: TSESTree.Range;
+  text: string;
+}
+
+/**
+ * Edits that delete per-request `client.close()` statements. A `finally` left empty goes too; a
+ * `try` left with neither `catch` nor `finally` is unwrapped (or kept as a plain block when its
+ * declarations would collide with the enclosing scope's).
+ */
+export function closeRemovalEdits(sourceCode: SourceCode, statements: readonly TSESTree.ExpressionStatement[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  const handledTries = new Set<TSESTree.TryStatement>();
+  for (const statement of statements) {
+    const block = statement.parent;
+    const tryStatement = block?.parent;
+    if (
+      block?.type === AST_NODE_TYPES.BlockStatement &&
+      tryStatement?.type === AST_NODE_TYPES.TryStatement &&
+      tryStatement.finalizer === block &&
+      block.body.every((candidate) => statements.includes(candidate as TSESTree.ExpressionStatement))
+    ) {
+      if (!handledTries.has(tryStatement)) {
+        handledTries.add(tryStatement);
+        edits.push(removeFinally(sourceCode, tryStatement));
+      }
+      continue;
+    }
+    edits.push({ range: statementRemovalRange(sourceCode, statement), text: '' });
+  }
+  return edits;
+}
+
+function removeFinally(sourceCode: SourceCode, tryStatement: TSESTree.TryStatement): TextEdit {
+  const finalizer = tryStatement.finalizer!;
+  if (tryStatement.handler) return { range: [tryStatement.handler.range[1], finalizer.range[1]], text: '' };
+  const body = tryStatement.block.body;
+  const first = body[0];
+  const last = body.at(-1);
+  if (!first || !last) return { range: statementRemovalRange(sourceCode, tryStatement), text: '' };
+  if (declaresNamesTakenOutside(sourceCode, tryStatement) || hasMultilineTemplate(sourceCode, tryStatement.block)) {
+    return { range: tryStatement.range, text: sourceCode.getText(tryStatement.block) };
+  }
+  const firstToken = sourceCode.getFirstToken(tryStatement.block, { includeComments: true, skip: 1 }) ?? first;
+  const content = sourceCode.text.slice(Math.min(firstToken.range[0], first.range[0]), last.range[1]);
+  return { range: tryStatement.range, text: reindent(content, lineIndent(sourceCode, first), lineIndent(sourceCode, tryStatement)) };
+}
+
+/** Whether unwrapping the try block would put its `let`/`const`/class names next to existing ones. */
+function declaresNamesTakenOutside(sourceCode: SourceCode, tryStatement: TSESTree.TryStatement): boolean {
+  const inner = sourceCode.scopeManager?.acquire(tryStatement.block);
+  if (!inner) return false;
+  const outer = sourceCode.getScope(tryStatement);
+  return inner.variables.some((variable) => outer.set.has(variable.name));
+}

@@ -1,0 +1,75 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** The whitespace that starts the line `node` starts on. */
+export function lineIndent(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.Token): string {
+  const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
+  return /^\s*/.exec(line)?.[0] ?? '';
+}
+
+/** Whether `node` is the only thing on the lines it spans (so removing it may take the lines with it). */
+function isAloneOnLines(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const before = sourceCode.getTokenBefore(node, { includeComments: true });
+  const after = sourceCode.getTokenAfter(node, { includeComments: true });
+  return (!before || before.loc.end.line < node.loc.start.line) && (!after || after.loc.start.line > node.loc.end.line);
+}
+
+/** The range that removes a statement: its whole lines when it stands alone on them. */
+export function statementRemovalRange(sourceCode: SourceCode, statement: TSESTree.Node): TSESTree.Range {
+  if (!isAloneOnLines(sourceCode, statement)) return statement.range;
+  const start = sourceCode.getIndexFromLoc({ line: statement.loc.start.line, column: 0 });
+  const endLine = statement.loc.end.line;
+  const end = endLine < sourceCode.lines.length ? sourceCode.getIndexFromLoc({ line: endLine + 1, column: 0 }) : sourceCode.text.length;
+  return [start, end];
+}
+
+/** Shifts every line after the first from indentation `from` to `to`. */
+export function reindent(text: string, from: string, to: string): string {
+  return text
+    .split('\n')
+    .map((line, index) => (index > 0 && line.startsWith(from) ? to + line.slice(from.length) : line))
+    .join('\n');
+}
+
+/** Whether `node` contains a template literal that spans lines (reindenting would change the string). */
+export function hasMultilineTemplate(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  return sourceCode.ast.tokens?.some(
+    (token) => token.type === 'Template' && token.range[0] >= node.range[0] && token.range[1] <= node.range[1] && token.value.includes('\n'),
+  ) ?? false;
+}
+
+/** Whether the file ends statements with semicolons, judging by `statement` (or the first statement). */
+export function usesSemicolons(sourceCode: SourceCode, statement?: TSESTree.Node): boolean {
+  const sample = statement ?? sourceCode.ast.body.find((node) => node.type !== AST_NODE_TYPES.FunctionDeclaration && node.type !== AST_NODE_TYPES.ClassDeclaration);
+  if (!sample) return true;
+  return sourceCode.getLastToken(sample)?.value === ';';
+}
+
+/** The top-level statement that contains `node`. */
+export function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatement {
+  let current = node;
+  while (current.parent && current.parent.type !== AST_NODE_TYPES.Program) current = current.parent;
+  return current as TSESTree.ProgramStatement;
+}
+
+/**
+ * Where to insert a module-level declaration that `statement` (a top-level statement) will use:
+ * before the statement and its leading comments, and never above an import.
+ */
+export function moduleInsertionIndex(sourceCode: SourceCode, statement: TSESTree.ProgramStatement): number {
+  const comments = sourceCode.getCommentsBefore(statement);
+  const beforeStatement = (comments[0] ?? statement).range[0];
+  const imports = sourceCode.ast.body.filter((node) => node.type === AST_NODE_TYPES.ImportDeclaration);
+  const lastImport = imports.at(-1);
+  if (lastImport && lastImport.range[1] > beforeStatement) {
+    const line = lastImport.loc.end.line;
+    return line < sourceCode.lines.length ? sourceCode.getIndexFromLoc({ line: line + 1, column: 0 }) : sourceCode.text.length;
+  }
+  return beforeStatement;
+}
+
+/** Text starts with a character that would continue the previous line under ASI (`(`, `[`, `` ` ``, ...). */
+export function startsWithAsiHazard(text: string): boolean {
+  return /^[([`+\-/]/.test(text.trimStart());
+}

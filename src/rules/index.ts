@@ -1,0 +1,5 @@
+import noPerRequestClient from './no-per-request-client.js';
+
+export const rules = {
+  'no-per-request-client': noPerRequestClient,
+};

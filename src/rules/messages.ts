@@ -1,0 +1,25 @@
+import type { ExecutionContext } from '../analysis/contexts.js';
+
+const UNITS: readonly [RegExp, string][] = [
+  [/job|cron|scheduled|processor/i, 'job'],
+  [/message|consumer|subscriber/i, 'message'],
+  [/listener/i, 'event'],
+  [/setInterval/, 'tick'],
+  [/Lambda/, 'invocation'],
+];
+
+/** What one repetition of a per-request context is called: request, job, message, event, tick. */
+export function repetitionUnit(label: string): string {
+  return UNITS.find(([pattern]) => pattern.test(label))?.[1] ?? 'request';
+}
+
+export function withArticle(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+
+/** "in a route handler", "in `loadUser()`, called from a route handler", with the repetition unit. */
+export function describeRepetition(context: ExecutionContext): { where: string; unit: string } {
+  const origin = withArticle(context.label);
+  const where = context.via.length > 0 ? `in \`${context.via[0]}()\`, called from ${origin}` : `in ${origin}`;
+  return { where, unit: repetitionUnit(context.label) };
+}

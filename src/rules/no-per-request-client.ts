@@ -1,0 +1,126 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import type { ClientCreation } from '../analysis/clients.js';
+import type { ExecutionContext } from '../analysis/contexts.js';
+import { analyzeFile } from '../analysis/file-analysis.js';
+import { dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
+import { isKeptAcrossIterations } from '../analysis/value-flow.js';
+import { planCachePerKey } from '../fixes/cache-per-key.js';
+import { planHoist } from '../fixes/hoist.js';
+import { createRule } from '../util/create-rule.js';
+import { describeRepetition } from './messages.js';
+
+type MessageId = 'perRequestClient' | 'perRequestClientNoFix' | 'suggestHoist' | 'suggestCachePerKey';
+type Options = [{ reportRequestScopedWrappers?: boolean }];
+
+const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+
+export default createRule<Options, MessageId>({
+  name: 'no-per-request-client',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow creating network, database and SDK clients per request, job or loop iteration',
+      recommended: true,
+      strictOptions: [{ reportRequestScopedWrappers: true }],
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          reportRequestScopedWrappers: {
+            type: 'boolean',
+            description:
+              'Also report wrapper clients (axios, OpenAI, Stripe, Octokit...) whose options carry per-request data such as a user token.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ reportRequestScopedWrappers: false }],
+    messages: {
+      perRequestClient:
+        '{{client}} is created {{where}}, so every {{unit}} builds a new one: {{cost}}. Create it once at module scope and share it.',
+      perRequestClientNoFix:
+        '{{client}} is created {{where}}, so every {{unit}} builds a new one: {{cost}}. Create it once at module scope and share it (not fixed automatically: {{reason}}).',
+      suggestHoist: 'Move {{client}} to module scope as `{{name}}` ({{caveat}}).',
+      suggestCachePerKey:
+        'Keep one {{client}} per `{{key}}` in a module-level Map `{{mapName}}` (the key must identify the tenant or credentials, not a per-request object).',
+    },
+    languages: ['js/js'],
+  },
+  defaultOptions: [{ reportRequestScopedWrappers: false }],
+  create(context, [options]) {
+    return {
+      Program() {
+        const analysis = analyzeFile(context);
+        const { facts } = analysis;
+        if (facts.role !== 'application' || facts.edge) return;
+        for (const creation of analysis.clientCreations.values()) {
+          const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation);
+          if (!where) continue;
+          checkCreation(creation, where);
+        }
+      },
+    };
+
+    function checkCreation(creation: ClientCreation, where: { where: string; unit: string }) {
+      const sourceCode = context.sourceCode;
+      const argumentFacts = expressionFacts(sourceCode, creation.node);
+      const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
+      if (creation.entry.kind === 'wrapper' && requestScoped && !options.reportRequestScopedWrappers) return;
+
+      const data = {
+        client: creation.name,
+        where: where.where,
+        unit: where.unit,
+        cost: creation.entry.kind === 'pool' ? POOL_COST : WRAPPER_COST,
+      };
+      const plan = planHoist(sourceCode, creation, argumentFacts);
+      if (plan.kind === 'fix') {
+        context.report({ node: creation.node, messageId: 'perRequestClient', data, fix: plan.fix });
+        return;
+      }
+      const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
+      let reason: string;
+      if (plan.kind === 'suggestion') {
+        suggest.push({ messageId: 'suggestHoist', data: { client: creation.name, name: plan.name, caveat: plan.caveat }, fix: plan.fix });
+        reason = plan.caveat;
+      } else {
+        reason = plan.reason;
+        const cache = requestScoped ? planCachePerKey(sourceCode, creation, argumentFacts, TYPESCRIPT_FILE.test(context.filename)) : null;
+        if (cache) {
+          suggest.push({ messageId: 'suggestCachePerKey', data: { client: creation.name, key: cache.key, mapName: cache.mapName }, fix: cache.fix });
+        }
+      }
+      context.report({
+        node: creation.node,
+        messageId: 'perRequestClientNoFix',
+        data: { client: data.client, where: data.where, unit: data.unit, cost: data.cost, reason },
+        suggest,
+      });
+    }
+  },
+});
+
+const POOL_COST = 'new connections and sockets each time, which exhausts connection slots and adds latency';
+const WRAPPER_COST = 'repeated setup and no reuse of keep-alive connections';
+
+/** Where the creation repeats, for the message; `null` when it runs once (or its callers are unknown). */
+function perRequestPlace(
+  executionContext: ExecutionContext,
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  creation: ClientCreation,
+): { where: string; unit: string } | null {
+  if (executionContext.kind === 'request') return describeRepetition(executionContext);
+  const repeatsInLoop =
+    executionContext.loop !== null && (executionContext.kind === 'startup' || executionContext.kind === 'unknown');
+  if (repeatsInLoop && !isKeptAcrossIterations(sourceCode, creation.node)) {
+    const loop = executionContext.loop!;
+    const loopIsAround = loop.range[0] <= creation.node.range[0] && creation.node.range[1] <= loop.range[1];
+    const called = executionContext.via[0];
+    return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}()\`, called in a loop`, unit: 'iteration' };
+  }
+  return null;
+}

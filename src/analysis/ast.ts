@@ -133,3 +133,16 @@ export function typeReferenceName(type: TSESTree.TypeNode): string | null {
   if (name.type === AST_NODE_TYPES.TSQualifiedName) return name.right.name;
   return null;
 }
+
+/** The longest property chain starting at `root` without calls or dynamic keys: `req` → `req.tenant.id`. */
+export function memberChainAround(root: TSESTree.Node): TSESTree.Node {
+  let current = root;
+  while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) {
+    const member = current.parent;
+    if (member.computed && member.property.type !== AST_NODE_TYPES.Literal) break;
+    const call = member.parent;
+    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) break;
+    current = member;
+  }
+  return current;
+}

@@ -22,7 +22,7 @@ export interface ExecutionContext {
   label: string;
   /** The innermost loop or iteration callback that repeats the code within its context. */
   loop: TSESTree.Node | null;
-  /** Named functions between the code and the place that decided, innermost first. */
+  /** Calls between the code and the place that decided, innermost first: `load()`, `new Repo()`. */
   via: readonly string[];
   /** The phase of a test file the code runs in. */
   testPhase?: 'module' | 'setup' | 'teardown' | 'test';
@@ -112,7 +112,7 @@ export class ContextAnalysis {
       if (context) results.push(context);
       else escapes = true;
     }
-    const via = (context: ExecutionContext): ExecutionContext => ({ ...context, via: [name, ...context.via] });
+    const via = (context: ExecutionContext): ExecutionContext => ({ ...context, via: [`${name}()`, ...context.via] });
     for (const kind of ['request', 'edge', 'offload', 'test'] as const) {
       const found = results.find((context) => context.kind === kind);
       if (found) return via(found);
@@ -179,7 +179,8 @@ export class ContextAnalysis {
       }
       const label = `${name ?? 'class'} constructor`;
       const perRequest = results.find((context) => context.kind === 'request' || context.kind === 'test' || context.kind === 'edge');
-      const context = perRequest ? { ...perRequest, via: [label, ...perRequest.via] } : (results.find((c) => c.loop) ?? startup(label));
+      const call = `new ${name ?? 'class'}()`;
+      const context = perRequest ? { ...perRequest, via: [call, ...perRequest.via] } : (results.find((c) => c.loop) ?? startup(label));
       this.classContexts.set(classNode, context);
       return context;
     } finally {

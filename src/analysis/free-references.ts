@@ -105,8 +105,17 @@ function walkEvaluated(sourceCode: SourceCode, root: TSESTree.Node, visit: (node
  * A local `const url = process.env.URL` is static; `const token = req.headers.authorization` is not.
  */
 export function dependsOnCallData(sourceCode: SourceCode, facts: ExpressionFacts, depth = 0): boolean {
-  if (facts.thisExpressions.length > 0) return true;
-  return facts.references.some((reference) => reference.kind === 'local' && !isStaticLocal(sourceCode, reference.variable, depth));
+  return callDataReferences(sourceCode, facts, depth).length > 0;
+}
+
+/** The places in an expression that read per-call data: `this`, parameters, locals derived from them. */
+export function callDataReferences(sourceCode: SourceCode, facts: ExpressionFacts, depth = 0): TSESTree.Node[] {
+  return [
+    ...facts.thisExpressions,
+    ...facts.references
+      .filter((reference) => reference.kind === 'local' && !isStaticLocal(sourceCode, reference.variable, depth))
+      .map((reference) => reference.identifier),
+  ];
 }
 
 function isStaticLocal(sourceCode: SourceCode, variable: Variable, depth: number): boolean {

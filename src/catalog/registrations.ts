@@ -15,15 +15,15 @@ export interface RegistrationEntry extends ModuleExportRef {
 }
 
 const httpServers = ['http', 'https', 'http2'].flatMap((module): RegistrationEntry[] => [
-  { module, export: 'createServer', role: 'request', label: `${module} request listener` },
-  { module, export: 'createSecureServer', role: 'request', label: `${module} request listener` },
-  { module, export: 'Server', role: 'request', label: `${module} request listener` },
+  { module, export: 'createServer', role: 'request', label: `request handler (${module}.createServer)` },
+  { module, export: 'createSecureServer', role: 'request', label: `request handler (${module}.createSecureServer)` },
+  { module, export: 'Server', role: 'request', label: `request handler (${module}.Server)` },
 ]);
 
 export const registrationCatalog: readonly RegistrationEntry[] = [
   ...httpServers,
-  { module: 'net', export: 'createServer', role: 'request', label: 'net connection listener' },
-  { module: 'tls', export: 'createServer', role: 'request', label: 'tls connection listener' },
+  { module: 'net', export: 'createServer', role: 'request', label: 'connection handler (net.createServer)' },
+  { module: 'tls', export: 'createServer', role: 'request', label: 'connection handler (tls.createServer)' },
   { module: 'globalThis', export: 'Bun.serve', role: 'request', label: 'Bun.serve handler', properties: ['fetch', 'routes', 'websocket'] },
   { module: 'bun', export: 'serve', role: 'request', label: 'Bun.serve handler', properties: ['fetch', 'routes', 'websocket'] },
   { module: 'globalThis', export: 'Deno.serve', role: 'request', label: 'Deno.serve handler', properties: ['handler'] },

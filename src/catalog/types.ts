@@ -30,7 +30,9 @@ export interface ClientEntry extends ModuleExportRef {
   async?: boolean | undefined;
   /** Methods of the created client that create further clients (`kafka.producer()`). */
   members?: readonly ClientMember[] | undefined;
-  /** Extra advice appended when no automatic fix is possible. */
+  /** One connection rather than a pool: sharing it would serialize requests and die with the connection. */
+  singleConnection?: boolean | undefined;
+  /** What to do instead, when no automatic fix is possible (lower case, no final period). */
   advice?: string | undefined;
 }
 

@@ -1,12 +1,12 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { valueSlot } from '../analysis/ast.js';
+import { memberChainAround, valueSlot } from '../analysis/ast.js';
 import type { ClientCreation } from '../analysis/clients.js';
-import type { ExpressionFacts } from '../analysis/free-references.js';
+import { type ExpressionFacts, callDataReferences } from '../analysis/free-references.js';
 import { valueFlow } from '../analysis/value-flow.js';
 import { flowBlocker, perRequestCloses } from './hoist.js';
 import { capitalize, clientVariableName, isFreeModuleName, pickName } from './names.js';
 import { closeRemovalEdits } from './remove-close.js';
-import { moduleInsertionIndex, topLevelStatement, usesSemicolons } from './source-edits.js';
+import { moduleDeclarationText, moduleInsertionIndex, topLevelStatement, usesSemicolons } from './source-edits.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -23,7 +23,7 @@ export interface CachePerKeyPlan {
  */
 export function planCachePerKey(sourceCode: SourceCode, creation: ClientCreation, facts: ExpressionFacts, typescript: boolean): CachePerKeyPlan | null {
   const { node, entry } = creation;
-  if (entry.async || entry.connect || facts.awaits || facts.calls.length > 0) return null;
+  if (entry.kind !== 'pool' || entry.async || entry.connect || facts.awaits || facts.calls.length > 0) return null;
   const keyText = singleRequestKey(sourceCode, facts);
   if (keyText === null) return null;
   const flow = valueFlow(sourceCode, node);
@@ -48,7 +48,7 @@ export function planCachePerKey(sourceCode: SourceCode, creation: ClientCreation
     key: keyText,
     mapName,
     fix: (fixer) => [
-      fixer.insertTextBeforeRange([insertAt, insertAt], `const ${mapName} = new Map${typeArguments}()${semicolon}\n\n`),
+      fixer.insertTextBeforeRange([insertAt, insertAt], moduleDeclarationText(sourceCode, insertAt, `const ${mapName} = new Map${typeArguments}()${semicolon}\n`)),
       fixer.replaceText(node, needsParentheses(node) ? `(${lookup})` : lookup),
       ...closeEdits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
     ],
@@ -57,24 +57,8 @@ export function planCachePerKey(sourceCode: SourceCode, creation: ClientCreation
 
 /** The one member chain (`req.tenant.id`) that all request-dependent names in the options sit in. */
 function singleRequestKey(sourceCode: SourceCode, facts: ExpressionFacts): string | null {
-  const roots: TSESTree.Node[] = [
-    ...facts.references.filter((reference) => reference.kind === 'local').map((reference) => reference.identifier),
-    ...facts.thisExpressions,
-  ];
-  const keys = new Set(roots.map((root) => sourceCode.getText(widestMemberChain(root))));
+  const keys = new Set(callDataReferences(sourceCode, facts).map((root) => sourceCode.getText(memberChainAround(root))));
   return keys.size === 1 ? [...keys][0]! : null;
-}
-
-function widestMemberChain(root: TSESTree.Node): TSESTree.Node {
-  let current = root;
-  while (current.parent?.type === AST_NODE_TYPES.MemberExpression && current.parent.object === current) {
-    const member = current.parent;
-    if (member.computed && member.property.type !== AST_NODE_TYPES.Literal) break;
-    const call = member.parent;
-    if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === member) break;
-    current = member;
-  }
-  return current;
 }
 
 function needsParentheses(node: TSESTree.Node): boolean {

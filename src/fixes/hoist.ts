@@ -1,13 +1,14 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { valueSlot } from '../analysis/ast.js';
 import type { ClientCreation } from '../analysis/clients.js';
-import { type ExpressionFacts, dependsOnCallData } from '../analysis/free-references.js';
+import { memberChainAround, valueSlot } from '../analysis/ast.js';
+import { type ExpressionFacts, callDataReferences } from '../analysis/free-references.js';
 import { type ValueFlow, valueFlow } from '../analysis/value-flow.js';
 import { capitalize, clientVariableName, isFreeModuleName, pickName } from './names.js';
 import { closeRemovalEdits } from './remove-close.js';
 import {
   hasMultilineTemplate,
   lineIndent,
+  moduleDeclarationText,
   moduleInsertionIndex,
   reindent,
   startsWithAsiHazard,
@@ -39,14 +40,20 @@ export type HoistPlan =
 export function planHoist(sourceCode: SourceCode, creation: ClientCreation, facts: ExpressionFacts): HoistPlan {
   const { node, entry } = creation;
   const slot = valueSlot(node);
+  if (entry.singleConnection) {
+    return { kind: 'none', reason: `it is a single connection, which cannot serve concurrent requests${entry.advice ? `; ${entry.advice}` : ''}` };
+  }
   if (entry.async || slot.type === AST_NODE_TYPES.AwaitExpression || hasAwaitInside(slot, node)) {
     return { kind: 'none', reason: 'it is created asynchronously; create it once during startup and share it' };
   }
   if (entry.connect) {
-    return { kind: 'none', reason: `it needs an explicit connect(), which must happen once at startup${entry.advice ? `. ${entry.advice}` : ''}` };
+    return { kind: 'none', reason: 'it needs an explicit connect(), which belongs at startup' };
   }
   if (facts.awaits) return { kind: 'none', reason: 'its options are awaited' };
-  if (dependsOnCallData(sourceCode, facts)) return { kind: 'none', reason: 'its options depend on data of the call' };
+  const callData = callDataReferences(sourceCode, facts)[0];
+  if (callData) {
+    return { kind: 'none', reason: `its options depend on per-request data (\`${sourceCode.getText(memberChainAround(callData))}\`)` };
+  }
   const local = facts.references.find((reference) => reference.kind === 'local');
   if (local) return { kind: 'none', reason: `its options use the local \`${local.identifier.name}\`, which would have to move too` };
   const mutable = facts.references.find((reference) => reference.kind === 'module-mutable');
@@ -155,7 +162,7 @@ function hoistDeclaration(
   const initText = moduleLevelText(sourceCode, creation.node, declarator.init!);
   const semicolon = usesSemicolons(sourceCode, declaration) ? ';' : '';
   const typeAnnotation = declarator.id.typeAnnotation ? sourceCode.getText(declarator.id.typeAnnotation) : '';
-  const hoisted = `const ${name}${typeAnnotation} = ${initText}${semicolon}\n\n`;
+  const hoisted = moduleDeclarationText(sourceCode, insertAt, `const ${name}${typeAnnotation} = ${initText}${semicolon}\n`);
   const closeEdits = closeRemovalEdits(sourceCode, closes);
   return {
     name,
@@ -181,7 +188,7 @@ function hoistExpression(
   const name = pickName([base, `shared${capitalize(base)}`], (candidate) => isFreeModuleName(sourceCode, candidate, node));
   const initText = moduleLevelText(sourceCode, node, node);
   const semicolon = usesSemicolons(sourceCode) || startsWithAsiHazard(sourceCode.getText(statement)) ? ';' : '';
-  const hoisted = `const ${name} = ${initText}${semicolon}\n\n`;
+  const hoisted = moduleDeclarationText(sourceCode, insertAt, `const ${name} = ${initText}${semicolon}\n`);
   return {
     name,
     fix: (fixer) => [fixer.insertTextBeforeRange([insertAt, insertAt], hoisted), fixer.replaceText(node, name)],

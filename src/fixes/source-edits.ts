@@ -58,8 +58,10 @@ export function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatemen
  * before the statement and its leading comments, and never above an import.
  */
 export function moduleInsertionIndex(sourceCode: SourceCode, statement: TSESTree.ProgramStatement): number {
-  const comments = sourceCode.getCommentsBefore(statement);
-  const beforeStatement = (comments[0] ?? statement).range[0];
+  const start = statementStart(statement);
+  const firstToken = sourceCode.getTokenByRangeStart(start, { includeComments: false }) ?? statement;
+  const comments = sourceCode.getCommentsBefore(firstToken);
+  const beforeStatement = (comments[0] ?? firstToken).range[0];
   const imports = sourceCode.ast.body.filter((node) => node.type === AST_NODE_TYPES.ImportDeclaration);
   const lastImport = imports.at(-1);
   if (lastImport && lastImport.range[1] > beforeStatement) {
@@ -69,7 +71,27 @@ export function moduleInsertionIndex(sourceCode: SourceCode, statement: TSESTree
   return beforeStatement;
 }
 
+/** Where a statement really starts: decorators of an exported class come before `export`. */
+function statementStart(statement: TSESTree.ProgramStatement): number {
+  const declaration =
+    statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+      ? statement.declaration
+      : statement;
+  const decorators = declaration && 'decorators' in declaration ? (declaration.decorators ?? []) : [];
+  return Math.min(statement.range[0], ...decorators.map((decorator: TSESTree.Decorator) => decorator.range[0]));
+}
+
 /** Text starts with a character that would continue the previous line under ASI (`(`, `[`, `` ` ``, ...). */
 export function startsWithAsiHazard(text: string): boolean {
   return /^[([`+\-/]/.test(text.trimStart());
+}
+
+/**
+ * The text that inserts a module-level `declaration` (ending in a newline) at `index`, keeping a
+ * blank line between it and the imports or code above and the code below.
+ */
+export function moduleDeclarationText(sourceCode: SourceCode, index: number, declaration: string): string {
+  const before = sourceCode.text.slice(0, index);
+  const needsBlankAbove = before.length > 0 && !/(^|\n)[ \t]*\n$/.test(before) && before.endsWith('\n');
+  return `${needsBlankAbove ? '\n' : ''}${declaration}\n`;
 }

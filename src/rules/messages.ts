@@ -1,6 +1,8 @@
 import type { ExecutionContext } from '../analysis/contexts.js';
 
 const UNITS: readonly [RegExp, string][] = [
+  [/request/i, 'request'],
+  [/connection/i, 'connection'],
   [/job|cron|scheduled|processor/i, 'job'],
   [/message|consumer|subscriber/i, 'message'],
   [/listener/i, 'event'],
@@ -20,6 +22,6 @@ export function withArticle(label: string): string {
 /** "in a route handler", "in `loadUser()`, called from a route handler", with the repetition unit. */
 export function describeRepetition(context: ExecutionContext): { where: string; unit: string } {
   const origin = withArticle(context.label);
-  const where = context.via.length > 0 ? `in \`${context.via[0]}()\`, called from ${origin}` : `in ${origin}`;
+  const where = context.via.length > 0 ? `in \`${context.via[0]}\`, called from ${origin}` : `in ${origin}`;
   return { where, unit: repetitionUnit(context.label) };
 }

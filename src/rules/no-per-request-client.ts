@@ -120,7 +120,7 @@ function perRequestPlace(
     const loop = executionContext.loop!;
     const loopIsAround = loop.range[0] <= creation.node.range[0] && creation.node.range[1] <= loop.range[1];
     const called = executionContext.via[0];
-    return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}()\`, called in a loop`, unit: 'iteration' };
+    return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}\`, called in a loop`, unit: 'iteration' };
   }
   return null;
 }

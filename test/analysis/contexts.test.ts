@@ -30,8 +30,8 @@ describe('per-request contexts from registrations in the same file', () => {
     ['Fastify route object', `fastify.route({ method: 'GET', url: '/', handler: async function (a) { here(); } });`, 'request: route handler'],
     ['Fastify route with options', `fastify.get('/', { schema }, async function (a) { here(); });`, 'request: route handler'],
     ['Fastify per-request hook', `fastify.addHook('onRequest', async function (a) { here(); });`, 'request: onRequest hook'],
-    ['named handler passed to a route', `async function getUser(a, b) { here(); }\napp.get('/u', getUser);`, 'request: route handler via getUser'],
-    ['helper reachable from a handler', `function load() { here(); }\nfunction getUser(a, b) { load(); }\napp.get('/u', getUser);`, 'request: route handler via load < getUser'],
+    ['named handler passed to a route', `async function getUser(a, b) { here(); }\napp.get('/u', getUser);`, 'request: route handler via getUser()'],
+    ['helper reachable from a handler', `function load() { here(); }\nfunction getUser(a, b) { load(); }\napp.get('/u', getUser);`, 'request: route handler via load() < getUser()'],
     ['loop inside a handler', `app.get('/x', (req, res) => { for (const x of xs) { here(); } });`, 'request: request handler +loop'],
     ['GraphQL resolver map', `const resolvers = { Query: { user: async (_p, args) => { here(); } } };`, 'request: GraphQL resolver'],
     ['GraphQL type resolvers next to Query', `const resolvers = { Query: {}, User: { posts(parent) { here(); } } };`, 'request: GraphQL resolver'],
@@ -48,7 +48,7 @@ describe('per-request contexts from registrations in the same file', () => {
 
 describe('per-request contexts from imports', () => {
   it.each([
-    ['http.createServer', `import http from 'node:http';\nhttp.createServer((a, b) => { here(); });`, 'request: http request listener'],
+    ['http.createServer', `import http from 'node:http';\nhttp.createServer((a, b) => { here(); });`, 'request: request handler (http.createServer)'],
     ['BullMQ worker', `import { Worker } from 'bullmq';\nnew Worker('q', async (job) => { here(); });`, 'request: BullMQ job processor'],
     ['Bun.serve', `Bun.serve({ port: 3000, fetch(r) { here(); } });`, 'request: Bun.serve handler'],
     ['setInterval', `setInterval(() => { here(); }, 1000);`, 'request: setInterval callback'],
@@ -78,7 +78,7 @@ describe('per-request contexts from exports and signatures', () => {
     ['NestJS controller method', 'src/users.controller.ts', `@Controller('users') class UsersController { @Get(':id') async find() { here(); } }`, 'request: route handler'],
     ['NestJS resolver method', 'src/users.resolver.ts', `@Resolver() class R { @Query(() => User) user() { here(); } }`, 'request: GraphQL resolver'],
     ['NestJS queue processor', 'src/jobs.ts', `@Processor('q') class P extends WorkerHost { async process(job) { here(); } }`, 'request: queue job processor'],
-    ['class method reached from a route method', 'src/c.ts', `class C { @Get() find() { return this.load(); } load() { here(); } }`, 'request: route handler via load'],
+    ['class method reached from a route method', 'src/c.ts', `class C { @Get() find() { return this.load(); } load() { here(); } }`, 'request: route handler via load()'],
   ])('%s', (_name, filename, code, expected) => {
     expect(contextOfHere(code, filename)).toBe(expected);
   });
@@ -89,9 +89,9 @@ describe('startup and once contexts', () => {
     ['module scope', `here();`, 'startup: module scope'],
     ['module-scope loop', `for (const r of regions) { here(); }`, 'startup: module scope +loop'],
     ['module-scope map callback', `const clients = regions.map((r) => here());`, 'startup: module scope +loop'],
-    ['main()', `async function main() { here(); }\nmain();`, 'startup: module scope via main'],
+    ['main()', `async function main() { here(); }\nmain();`, 'startup: module scope via main()'],
     ['main() never called here', `export async function main() { here(); }`, 'startup: main()'],
-    ['helper called only at startup', `function connect() { return here(); }\nconst db = connect();`, 'startup: module scope via connect'],
+    ['helper called only at startup', `function connect() { return here(); }\nconst db = connect();`, 'startup: module scope via connect()'],
     ['Fastify plugin via register', `fastify.register(async function (instance, opts) { here(); });`, 'startup: plugin'],
     ['fastify-plugin wrapper', `import fp from 'fastify-plugin';\nexport default fp(async (f) => { here(); });`, 'startup: Fastify plugin'],
     ['exported Fastify plugin signature', `export default async function routes(fastify, options) { here(); }`, 'startup: plugin'],
@@ -108,7 +108,7 @@ describe('startup and once contexts', () => {
 
   it('a class constructed in a handler runs its constructor per request', () => {
     expect(contextOfHere(`class Repo { constructor() { this.pool = here(); } }\napp.get('/', (req, res) => { new Repo(); });`)).toBe(
-      'request: request handler via Repo constructor',
+      'request: request handler via new Repo()',
     );
   });
 

@@ -1,4 +1,4 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { ESLint, Linter } from 'eslint';
 import type { SharedClientDocs } from '../util/create-rule.js';
 
 type RuleWithDocs = { meta: { docs?: SharedClientDocs } };
@@ -13,7 +13,7 @@ export const PLUGIN_NAMESPACE = 'shared-client';
  * - `strict`: the same rules with `docs.strictOptions` where a rule declares them;
  * - `all`: every rule, with strict options.
  */
-export function buildConfigs<P extends object>(plugin: P, rules: Readonly<Record<string, RuleWithDocs>>) {
+export function buildConfigs(plugin: ESLint.Plugin, rules: Readonly<Record<string, RuleWithDocs>>) {
   const entries = (pick: (docs: SharedClientDocs) => boolean, strict: boolean): Record<string, RuleEntry> =>
     Object.fromEntries(
       Object.entries(rules)
@@ -23,12 +23,11 @@ export function buildConfigs<P extends object>(plugin: P, rules: Readonly<Record
           return [`${PLUGIN_NAMESPACE}/${name}`, options ? ['error', ...options] : 'error'];
         }),
     );
-  const config = (name: string, ruleEntries: Record<string, RuleEntry>) =>
-    ({
-      name: `${PLUGIN_NAMESPACE}/${name}`,
-      plugins: { [PLUGIN_NAMESPACE]: plugin },
-      rules: ruleEntries,
-    }) satisfies TSESLint.FlatConfig.Config as TSESLint.FlatConfig.Config;
+  const config = (name: string, ruleEntries: Record<string, RuleEntry>): Linter.Config => ({
+    name: `${PLUGIN_NAMESPACE}/${name}`,
+    plugins: { [PLUGIN_NAMESPACE]: plugin },
+    rules: ruleEntries,
+  });
   return {
     recommended: config('recommended', entries((docs) => docs.recommended, false)),
     strict: config('strict', entries((docs) => docs.recommended, true)),

@@ -146,3 +146,8 @@ export function memberChainAround(root: TSESTree.Node): TSESTree.Node {
   }
   return current;
 }
+
+/** A class or member's decorators. typescript-estree always sets the field; espree (ESLint's default parser) leaves it out. */
+export function decoratorsOf(node: TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.ClassDeclaration | TSESTree.ClassExpression): readonly TSESTree.Decorator[] {
+  return (node.decorators as TSESTree.Decorator[] | undefined) ?? [];
+}

@@ -34,6 +34,7 @@ import type { Knowledge } from '../settings.js';
 import {
   type FunctionNode,
   calleeName,
+  decoratorsOf,
   isCallLike,
   isPathLike,
   isValueWrapper,
@@ -108,7 +109,7 @@ function namedOrInline(fn: FunctionNode): FunctionRole {
 
 function methodRole(env: RoleEnvironment, fn: FunctionNode, method: TSESTree.MethodDefinition): FunctionRole {
   if (method.kind === 'constructor') return { kind: 'instance' };
-  for (const decorator of method.decorators) {
+  for (const decorator of decoratorsOf(method)) {
     const name = decoratorName(decorator);
     if (name === null) continue;
     const label = requestDecorators.get(name) ?? env.knowledge.handlerDecorators.get(name);
@@ -117,7 +118,7 @@ function methodRole(env: RoleEnvironment, fn: FunctionNode, method: TSESTree.Met
   const name = propertyName(method);
   if (name !== null && startupMethodNames.has(name)) return { kind: 'startup', label: 'lifecycle hook' };
   const classNode = method.parent.parent;
-  if (name === 'process' && classNode.decorators.some((decorator) => decoratorName(decorator) === 'Processor')) {
+  if (name === 'process' && decoratorsOf(classNode).some((decorator) => decoratorName(decorator) === 'Processor')) {
     return { kind: 'request', label: 'queue job processor' };
   }
   return signatureRole(fn) ?? CALLABLE;

@@ -57,7 +57,10 @@ export function planCachePerKey(sourceCode: SourceCode, creation: ClientCreation
 
 /** The one member chain (`req.tenant.id`) that all request-dependent names in the options sit in. */
 function singleRequestKey(sourceCode: SourceCode, facts: ExpressionFacts): string | null {
-  const keys = new Set(callDataReferences(sourceCode, facts).map((root) => sourceCode.getText(memberChainAround(root))));
+  const chains = callDataReferences(sourceCode, facts).map(memberChainAround);
+  // A bare `super` is not a value that can be a key.
+  if (chains.some((chain) => chain.type === AST_NODE_TYPES.Super)) return null;
+  const keys = new Set(chains.map((chain) => sourceCode.getText(chain)));
   return keys.size === 1 ? [...keys][0]! : null;
 }
 

@@ -6,6 +6,7 @@ import { dependsOnCallData, expressionFacts } from '../analysis/free-references.
 import { isKeptAcrossIterations } from '../analysis/value-flow.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
 import { planHoist } from '../fixes/hoist.js';
+import { claimModuleName } from '../fixes/names.js';
 import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from './messages.js';
 
@@ -55,6 +56,7 @@ export default createRule<Options, MessageId>({
     return {
       Program() {
         const analysis = analyzeFile(context);
+        if (analysis.clientCreations.size === 0) return;
         const { facts } = analysis;
         if (facts.role !== 'application' || facts.edge) return;
         for (const creation of analysis.clientCreations.values()) {
@@ -79,6 +81,7 @@ export default createRule<Options, MessageId>({
       };
       const plan = planHoist(sourceCode, creation, argumentFacts);
       if (plan.kind === 'fix') {
+        claimModuleName(sourceCode, plan.name);
         context.report({ node: creation.node, messageId: 'perRequestClient', data, fix: plan.fix });
         return;
       }

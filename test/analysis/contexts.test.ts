@@ -167,3 +167,30 @@ describe('other contexts', () => {
     expect(contextOfHere(`runInWorker(() => { here(); });`, 'src/a.ts', settings)).toBe('offload: offload wrapper');
   });
 });
+
+describe('recursion', () => {
+  // Found by the corpus run: a function's context was cached while a caller it leaned on was still being worked out.
+  const code = `function f(n) { first(); if (n > 0) g(n - 1); }
+function g(n) { second(); f(n); }
+function main() { h(); }
+function h() { third(); h(); }
+app.get('/x', (req, res) => { f(3); });
+main();
+`;
+  const contextsIn = (order: string[]) =>
+    analyze(code, (context, program) => {
+      const contexts = analyzeFile(context).contexts;
+      const answers = order.map((marker) => {
+        const result = contexts.contextAt(findNode<TSESTree.CallExpression>(context, program, AST_NODE_TYPES.CallExpression, `${marker}(`));
+        return [marker, `${result.kind}${result.via.length > 0 ? ` via ${result.via.join(' < ')}` : ''}`];
+      });
+      return Object.fromEntries(answers.sort());
+    });
+
+  it('gives every function of a cycle the cycle\'s context, whichever is asked about first', () => {
+    const expected = { first: 'request via f()', second: 'request via g() < f()', third: 'startup via h() < main()' };
+    expect(contextsIn(['first', 'second', 'third'])).toEqual(expected);
+    expect(contextsIn(['second', 'first', 'third'])).toEqual(expected);
+    expect(contextsIn(['third', 'second', 'first'])).toEqual(expected);
+  });
+});

@@ -52,16 +52,97 @@ export const catalogResolver = perNode(<E extends ModuleExportRef>(entries: read
   return perProgram((sourceCode): ReadonlyMap<TSESTree.Node, ResolvedCall<E>> => resolve(sourceCode, index));
 }) as <E extends ModuleExportRef>(entries: readonly E[]) => (sourceCode: SourceCode) => ReadonlyMap<TSESTree.Node, ResolvedCall<E>>;
 
+/**
+ * A rule's listeners for a catalog: during ESLint's own traversal they notice whether the file
+ * imports or requires a module of the catalog or reads one of its globals, and on `Program:exit`
+ * they call `analyze` only if it does (when it does not, `catalogResolver(entries)` would find
+ * nothing). This is the cheap first question a rule asks of every file: the selectors let ESLint
+ * pick the few nodes worth a look instead of the rule walking the file. Return the object as it
+ * is (adding to it is fine): copying it with a spread costs more than everything else it does.
+ */
+export function listenersForCatalog(entries: readonly ModuleExportRef[], analyze: () => void): TSESLint.RuleListener {
+  const index = entryIndex(entries);
+  let mentioned = false;
+  // Literal keys, not computed ones: V8 builds such an object from a template, several times faster.
+  const listeners: TSESLint.RuleListener = {
+    'ImportDeclaration, ExportAllDeclaration, ExportNamedDeclaration[source], TSImportEqualsDeclaration'(node: TSESTree.ProgramStatement) {
+      if (mentioned) return;
+      const specifier = staticModuleSpecifier(node);
+      if (specifier !== null && index.matchesModule(specifier)) mentioned = true;
+    },
+    'CallExpression[callee.type="Identifier"][callee.name="require"]'(node: TSESTree.CallExpression) {
+      if (mentioned) return;
+      const specifier = constantString(node.arguments[0]);
+      if (specifier !== null && index.matchesModule(specifier)) mentioned = true;
+    },
+    'Program:exit'() {
+      if (mentioned) analyze();
+    },
+  };
+  if (index.globalsSelector) {
+    listeners[index.globalsSelector] = () => {
+      mentioned = true;
+    };
+  }
+  return listeners;
+}
+
+/** `import ... from 'x'`, `export ... from 'x'`, `import x = require('x')`: the module, without evaluating anything. */
+function staticModuleSpecifier(statement: TSESTree.ProgramStatement): string | null {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+      return statement.source.value;
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+      if (statement.source) return statement.source.value;
+      return statement.declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration ? importEqualsSpecifier(statement.declaration) : null;
+    case AST_NODE_TYPES.TSImportEqualsDeclaration:
+      return importEqualsSpecifier(statement);
+    default:
+      return null;
+  }
+}
+
+function importEqualsSpecifier(declaration: TSESTree.TSImportEqualsDeclaration): string | null {
+  const reference = declaration.moduleReference;
+  return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? constantString(reference.expression) : null;
+}
+
+/** A string literal or a template without substitutions. */
+function constantString(node: TSESTree.Node | undefined): string | null {
+  if (node?.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : null;
+  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
 interface EntryIndex<E> {
   exact: Map<string, E[]>;
   patterns: { matcher: RegExp; entries: E[] }[];
   globals: E[];
+  /** Identifiers named like a global entry's first segment (`Atomics` of `Atomics.wait`), if there are global entries. */
+  globalsSelector: string | null;
+  matchesModule(specifier: string): boolean;
 }
 
+const entryIndex = perNode((entries: readonly ModuleExportRef[]) => indexEntries(entries));
+
 function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIndex<E> {
-  const index: EntryIndex<E> = { exact: new Map(), patterns: [], globals: [] };
+  const globalNames = new Set<string>();
+  const index: EntryIndex<E> = {
+    exact: new Map(),
+    patterns: [],
+    globals: [],
+    globalsSelector: null,
+    matchesModule(specifier) {
+      const key = normalizeSpecifier(specifier);
+      if (this.exact.has(key)) return true;
+      for (const pattern of this.patterns) if (pattern.matcher.test(key)) return true;
+      return false;
+    },
+  };
   for (const entry of entries) {
     if (entry.module === GLOBAL_MODULE) {
+      globalNames.add(entry.export.split('.')[0] ?? entry.export);
       index.globals.push(entry);
     } else if (entry.module.includes('*')) {
       const matcher = globToRegExp(normalizeSpecifier(entry.module));
@@ -75,6 +156,10 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
       else index.exact.set(key, [entry]);
     }
   }
+  if (globalNames.size > 0) {
+    const names = [...globalNames].map((name) => name.replace(/[$]/g, '\\$&')).join('|');
+    index.globalsSelector = `Identifier[name=/^(?:${names})$/]`;
+  }
   return index;
 }
 
@@ -86,11 +171,11 @@ function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: Entry
   for (const source of moduleSources(sourceCode)) {
     if (Object.hasOwn(traceMap, source.specifier)) continue;
     const key = normalizeSpecifier(source.specifier);
-    const matching = [
-      ...(index.exact.get(key) ?? []),
-      ...index.patterns.filter((pattern) => pattern.matcher.test(key)).flatMap((pattern) => pattern.entries),
-    ];
-    if (matching.length === 0) continue;
+    const exact = index.exact.get(key);
+    const patterns = index.patterns.filter((pattern) => pattern.matcher.test(key));
+    // Most imports match nothing: this runs for every import of every file.
+    if (!exact && patterns.length === 0) continue;
+    const matching = [...(exact ?? []), ...patterns.flatMap((pattern) => pattern.entries)];
     const root = moduleRoot();
     for (const entry of matching) addExport(root, entry.export.split('.'), { entry, specifier: source.specifier }, exportNames);
     traceMap[source.specifier] = root;

@@ -2,6 +2,8 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ClientCreation } from '../analysis/clients.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
+import { listenersForCatalog } from '../analysis/imports.js';
+import { knowledgeFrom } from '../settings.js';
 import { dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
 import { isKeptAcrossIterations } from '../analysis/value-flow.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
@@ -53,19 +55,17 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ reportRequestScopedWrappers: false }],
   create(context, [options]) {
-    return {
-      Program() {
-        const analysis = analyzeFile(context);
-        if (analysis.clientCreations.size === 0) return;
-        const { facts } = analysis;
-        if (facts.role !== 'application' || facts.edge) return;
-        for (const creation of analysis.clientCreations.values()) {
-          const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation);
-          if (!where) continue;
-          checkCreation(creation, where);
-        }
-      },
-    };
+    return listenersForCatalog(knowledgeFrom(context.settings).clients, () => {
+      const analysis = analyzeFile(context);
+      if (analysis.clientCreations.size === 0) return;
+      const { facts } = analysis;
+      if (facts.role !== 'application' || facts.edge) return;
+      for (const creation of analysis.clientCreations.values()) {
+        const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation);
+        if (!where) continue;
+        checkCreation(creation, where);
+      }
+    });
 
     function checkCreation(creation: ClientCreation, where: { where: string; unit: string }) {
       const sourceCode = context.sourceCode;

@@ -2621,5 +2621,30 @@ export class CacheController extends BaseController {
       ],
       name: "super inside an arrow function in the options blocks the hoist",
     },
+    {
+      code: `app.get('/x', async (req, res) => {
+  const queue = new JobQueue({ url: 'redis://queue' });
+  res.json(await queue.size());
+});
+`,
+      output: `const queue = new JobQueue({ url: 'redis://queue' });
+
+app.get('/x', async (req, res) => {
+  res.json(await queue.size());
+});
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 2,
+          column: 17,
+          endLine: 2,
+          endColumn: 55,
+          data: {"client":"JobQueue (globalThis)","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "user-configured global client (no import to notice the file by)",
+      settings: {"shared-client":{"clients":[{"module":"globalThis","export":"JobQueue","kind":"pool","close":"close"}]}},
+    },
   ],
 });

@@ -6,7 +6,7 @@ import { valueFlow } from '../analysis/value-flow.js';
 import { flowBlocker, perRequestCloses } from './hoist.js';
 import { capitalize, clientVariableName, isFreeModuleName, pickName } from './names.js';
 import { closeRemovalEdits } from './remove-close.js';
-import { moduleDeclarationText, moduleInsertionIndex, topLevelStatement, usesSemicolons } from './source-edits.js';
+import { firstLoadTimeUse, moduleDeclarationText, moduleInsertionIndex, topLevelStatement, usesSemicolons } from './source-edits.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -39,8 +39,7 @@ export function planCachePerKey(sourceCode: SourceCode, creation: ClientCreation
     typescript && /^[A-Za-z_$][\w$.]*$/.test(calleeText)
       ? `<unknown, ${node.type === AST_NODE_TYPES.NewExpression ? 'InstanceType' : 'ReturnType'}<typeof ${calleeText}>>`
       : '';
-  const statement = topLevelStatement(node);
-  const insertAt = moduleInsertionIndex(sourceCode, statement);
+  const insertAt = moduleInsertionIndex(sourceCode, firstLoadTimeUse(sourceCode, topLevelStatement(node)));
   const semicolon = usesSemicolons(sourceCode) ? ';' : '';
   const lookup = `${mapName}.get(${keyText}) ?? ${mapName}.set(${keyText}, ${sourceCode.getText(node)}).get(${keyText})${typescript ? '!' : ''}`;
   const closeEdits = closeRemovalEdits(sourceCode, closes);

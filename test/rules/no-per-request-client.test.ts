@@ -2646,5 +2646,86 @@ app.get('/x', async (req, res) => {
       name: "user-configured global client (no import to notice the file by)",
       settings: {"shared-client":{"clients":[{"module":"globalThis","export":"JobQueue","kind":"pool","close":"close"}]}},
     },
+    {
+      // Found reviewing the corpus checks: a function declaration runs wherever it is called, even above itself;
+      // the hoisted client must be initialized before the loop calls report(), or it throws (temporal dead zone).
+      code: `import { Pool } from 'pg';
+
+for (const id of [1, 2, 3]) {
+  await report(id);
+}
+
+async function report(id) {
+  const pool = new Pool();
+  await pool.query('select $1', [id]);
+}
+`,
+      output: `import { Pool } from 'pg';
+
+const pool = new Pool();
+
+for (const id of [1, 2, 3]) {
+  await report(id);
+}
+
+async function report(id) {
+  await pool.query('select $1', [id]);
+}
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 26,
+          data: {"client":"pg Pool","where":"in `report()`, called in a loop","unit":"iteration","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "hoisted above the first statement that calls the function while the module loads",
+    },
+    {
+      code: `import { Pool } from 'pg';
+
+const config = { max: 2 };
+main();
+
+function main() {
+  for (const id of [1, 2, 3]) run(id);
+}
+
+function run(id) {
+  const pool = new Pool(config);
+  pool.query('select $1', [id]);
+}
+`,
+      output: `import { Pool } from 'pg';
+
+const config = { max: 2 };
+
+const pool = new Pool(config);
+
+main();
+
+function main() {
+  for (const id of [1, 2, 3]) run(id);
+}
+
+function run(id) {
+  pool.query('select $1', [id]);
+}
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 11,
+          column: 16,
+          endLine: 11,
+          endColumn: 32,
+          data: {"client":"pg Pool","where":"in `run()`, called in a loop","unit":"iteration","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "hoisted above a call that reaches the function through another function declaration",
+    },
   ],
 });

@@ -123,7 +123,8 @@ export class ContextAnalysis {
       return via(repeated ?? results[0]!);
     }
     if (startupFunctionNames.has(name)) return startup(`${name}()`);
-    return { kind: 'unknown', label: `${name}()`, loop: null, via: [] };
+    const repeated = results.find((context) => context.loop !== null);
+    return repeated ? via({ ...repeated, kind: 'unknown' }) : { kind: 'unknown', label: `${name}()`, loop: null, via: [] };
   }
 
   /** The context a reference to a function puts it in; `null` when the reference lets it escape. */

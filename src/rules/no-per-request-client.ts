@@ -1,8 +1,8 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClientCreation } from '../analysis/clients.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
-import { dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
+import { type ExpressionFacts, callDataReferences, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
 import { isKeptAcrossIterations } from '../analysis/value-flow.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
 import { planHoist } from '../fixes/hoist.js';
@@ -58,16 +58,16 @@ export default createRule<Options, MessageId>({
         const { facts } = analysis;
         if (facts.role !== 'application' || facts.edge) return;
         for (const creation of analysis.clientCreations.values()) {
-          const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation);
+          const argumentFacts = expressionFacts(context.sourceCode, creation.node);
+          const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation, argumentFacts);
           if (!where) continue;
-          checkCreation(creation, where);
+          checkCreation(creation, where, argumentFacts);
         }
       },
     };
 
-    function checkCreation(creation: ClientCreation, where: { where: string; unit: string }) {
+    function checkCreation(creation: ClientCreation, where: { where: string; unit: string }, argumentFacts: ExpressionFacts) {
       const sourceCode = context.sourceCode;
-      const argumentFacts = expressionFacts(sourceCode, creation.node);
       const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
       if (creation.entry.kind === 'wrapper' && requestScoped && !options.reportRequestScopedWrappers) return;
 
@@ -107,20 +107,35 @@ export default createRule<Options, MessageId>({
 const POOL_COST = 'new connections and sockets each time, which exhausts connection slots and adds latency';
 const WRAPPER_COST = 'repeated setup and no reuse of keep-alive connections';
 
-/** Where the creation repeats, for the message; `null` when it runs once (or its callers are unknown). */
+/**
+ * Where the creation repeats, for the message; `null` when it runs once (or its callers are
+ * unknown). Outside requests, a loop that keeps each client, or builds each one from the item it
+ * is iterating over (one client per database to migrate), makes distinct clients on purpose.
+ */
 function perRequestPlace(
   executionContext: ExecutionContext,
   sourceCode: Readonly<TSESLint.SourceCode>,
   creation: ClientCreation,
+  argumentFacts: ExpressionFacts,
 ): { where: string; unit: string } | null {
   if (executionContext.kind === 'request') return describeRepetition(executionContext);
-  const repeatsInLoop =
-    executionContext.loop !== null && (executionContext.kind === 'startup' || executionContext.kind === 'unknown');
-  if (repeatsInLoop && !isKeptAcrossIterations(sourceCode, creation.node)) {
-    const loop = executionContext.loop!;
-    const loopIsAround = loop.range[0] <= creation.node.range[0] && creation.node.range[1] <= loop.range[1];
-    const called = executionContext.via[0];
-    return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}\`, called in a loop`, unit: 'iteration' };
-  }
-  return null;
+  const loop = executionContext.loop;
+  if (!loop || (executionContext.kind !== 'startup' && executionContext.kind !== 'unknown')) return null;
+  if (isKeptAcrossIterations(sourceCode, creation.node)) return null;
+  const loopIsAround = isWithin(creation.node, loop);
+  const callData = new Set(callDataReferences(sourceCode, argumentFacts));
+  const perIterationData = argumentFacts.references.some(
+    // Loop in a caller: the function's parameters carry the item. Loop around: variables declared in it do.
+    (reference) =>
+      reference.kind === 'local' &&
+      callData.has(reference.identifier) &&
+      (!loopIsAround || isWithin(reference.variable.defs[0]?.name ?? reference.identifier, loop)),
+  );
+  if (perIterationData) return null;
+  const called = executionContext.via[0];
+  return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}\`, called in a loop`, unit: 'iteration' };
+}
+
+function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }

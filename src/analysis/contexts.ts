@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { startupFunctionNames } from '../catalog/frameworks.js';
-import { type FunctionNode, isCallLike, isFunction, isRepeatedPartOfLoop, isLoop, isValueWrapper, memberName, propertyName } from './ast.js';
+import { type FunctionNode, forEachChild, isCallLike, isFunction, isRepeatedPartOfLoop, isLoop, isValueWrapper, memberName, propertyName } from './ast.js';
 import { exportNames } from './exports.js';
 import { type FunctionRole, type RoleEnvironment, functionRole, positionRole } from './function-roles.js';
 import { isOnceGuarded } from './once-guards.js';
@@ -194,7 +194,7 @@ export class ContextAnalysis {
     let sites = this.thisMemberSites.get(classBody);
     if (sites) return sites;
     sites = new Map();
-    const visitorKeys = this.env.sourceCode.visitorKeys;
+    const sourceCode = this.env.sourceCode;
     const found = sites;
     const visit = (node: TSESTree.Node): void => {
       if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
@@ -202,12 +202,7 @@ export class ContextAnalysis {
         if (name !== null) found.set(name, [...(found.get(name) ?? []), node]);
       }
       if (node !== classBody && node.type === AST_NODE_TYPES.ClassBody) return;
-      for (const key of visitorKeys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        for (const child of Array.isArray(value) ? value : [value]) {
-          if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-        }
-      }
+      forEachChild(sourceCode, node, visit);
     };
     visit(classBody);
     this.thisMemberSites.set(classBody, sites);

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction } from './ast.js';
+import { forEachChild, isFunction } from './ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -90,12 +90,7 @@ function walkEvaluated(sourceCode: SourceCode, root: TSESTree.Node, visit: (node
   const walk = (node: TSESTree.Node): void => {
     visit(node);
     if (node !== root && isFunction(node)) return;
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && 'type' in child) walk(child as TSESTree.Node);
-      }
-    }
+    forEachChild(sourceCode, node, walk);
   };
   walk(root);
 }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
-import { isFunction, memberName, valueSlot } from './ast.js';
+import { forEachChild, isFunction, memberName, valueSlot } from './ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -122,12 +122,7 @@ function mentions(sourceCode: SourceCode, expression: TSESTree.Node, key: CacheK
       if (node.computed) visit(node.property);
       return;
     }
-    for (const childKey of sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[childKey];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-      }
-    }
+    forEachChild(sourceCode, node, visit);
   };
   visit(expression);
   return found;

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import { forEachChild } from '../../src/analysis/ast.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, unknown[]>>;
 
@@ -71,12 +72,7 @@ export function findNode<N extends TSESTree.Node>(
       match = node as N;
       return;
     }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-      }
-    }
+    forEachChild(sourceCode, node, visit);
   };
   visit(program);
   if (!match) throw new Error(`no ${type} starting with ${JSON.stringify(textStart)}`);

@@ -1,5 +1,7 @@
 import noPerRequestClient from './no-per-request-client.js';
+import requireClientClose from './require-client-close.js';
 
 export const rules = {
   'no-per-request-client': noPerRequestClient,
+  'require-client-close': requireClientClose,
 };

@@ -61,3 +61,31 @@ describe('isKeptAcrossIterations', () => {
     expect(kept(code)).toBe(expected);
   });
 });
+
+describe('valueFlow: hand-offs that are not returns or stores', () => {
+  it.each([
+    ['aliased', `const c = make(); const d = c;`, ['aliased']],
+    ['exported by name', `const c = make(); export { c };`, ['exported']],
+    ['exported as default', `const c = make(); export default c;`, ['exported']],
+    ['yielded', `function* g() { const c = make(); yield c; }`, ['yielded']],
+    ['destructured, not aliased', `const c = make(); const { options } = c;`, ['other']],
+  ])('%s', (_name, code, expected) => {
+    expect(uses(code)).toEqual(expected);
+  });
+});
+
+describe('valueFlow: through an assignment', () => {
+  function assignedUses(code: string): [string | undefined, string[]] {
+    return analyze(code, (context, program) => {
+      const flow = valueFlow(context.sourceCode, findNode(context, program, AST_NODE_TYPES.CallExpression, 'make('), { throughAssignment: true });
+      return [flow.binding?.name, flow.uses.map((use) => (use.kind === 'method' ? `method:${use.name}` : use.kind))];
+    });
+  }
+
+  it('follows `x = value` into the variable when asked, and stops at a store otherwise', () => {
+    expect(assignedUses(`let c; c = make(); c.query(); c.end();`)).toEqual(['c', ['method:query', 'method:end']]);
+    expect(assignedUses(`let c; c ??= make(); c.end();`)).toEqual(['c', ['other', 'method:end']]);
+    expect(assignedUses(`obj.c = make();`)).toEqual([undefined, ['stored']]);
+    expect(uses(`let c; c = make(); c.end();`)).toEqual(['stored']);
+  });
+});

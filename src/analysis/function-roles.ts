@@ -108,7 +108,8 @@ function namedOrInline(fn: FunctionNode): FunctionRole {
 
 function methodRole(env: RoleEnvironment, fn: FunctionNode, method: TSESTree.MethodDefinition): FunctionRole {
   if (method.kind === 'constructor') return { kind: 'instance' };
-  for (const decorator of method.decorators) {
+  // espree (plain JavaScript) leaves `decorators` out of the tree.
+  for (const decorator of method.decorators ?? []) {
     const name = decoratorName(decorator);
     if (name === null) continue;
     const label = requestDecorators.get(name) ?? env.knowledge.handlerDecorators.get(name);
@@ -117,7 +118,7 @@ function methodRole(env: RoleEnvironment, fn: FunctionNode, method: TSESTree.Met
   const name = propertyName(method);
   if (name !== null && startupMethodNames.has(name)) return { kind: 'startup', label: 'lifecycle hook' };
   const classNode = method.parent.parent;
-  if (name === 'process' && classNode.decorators.some((decorator) => decoratorName(decorator) === 'Processor')) {
+  if (name === 'process' && (classNode.decorators ?? []).some((decorator) => decoratorName(decorator) === 'Processor')) {
     return { kind: 'request', label: 'queue job processor' };
   }
   return signatureRole(fn) ?? CALLABLE;

@@ -57,11 +57,13 @@ export function planCloseOnExit(sourceCode: SourceCode, ownership: Ownership, en
     return reason ? { kind: 'suggestion', style: 'await-using', fix, reason } : { kind: 'fix', style: 'await-using', fix };
   }
   const closeText = `${entry.syncClose ? '' : 'await '}${bound.name}.${close}()${usesSemicolons(sourceCode, bound.declaration) ? ';' : ''}`;
+  const rest = bound.block.body.slice(bound.block.body.indexOf(bound.declaration) + 1);
+  if (rest.length === 0) return { kind: 'none', reason: 'nothing uses it after its creation' };
+  if (declaresNamesUsedOutside(sourceCode, rest)) return { kind: 'none', reason: 'declarations after it are used before it' };
   const start = statementEnd(sourceCode, bound.declaration);
   const end = blockContentEnd(sourceCode, bound.block);
   const indent = lineIndent(sourceCode, bound.declaration);
   const unit = indentUnit(sourceCode);
-  if (end <= start) return { kind: 'none', reason: 'nothing uses it after its creation' };
   const fix: Fix = (fixer) => {
     const body = shiftedText(sourceCode, [wrapStart(sourceCode, start), end], unit, returnEdits);
     return [fixer.replaceTextRange([start, end], `\n${indent}try {${body}\n${indent}} finally {\n${indent}${unit}${closeText}\n${indent}}`)];
@@ -93,7 +95,7 @@ export function planCloseInFinally(sourceCode: SourceCode, ownership: Ownership,
   }
   const between = body.slice(from + 1, to);
   const after = body.slice(to + 1);
-  if (declaresNamesUsedIn(sourceCode, between, after)) {
+  if (declaresNamesUsedOutside(sourceCode, between)) {
     return { kind: 'none', reason: 'variables declared before the close are used after it' };
   }
   const reason = nonMechanicalReason(fn, bound, ownership);
@@ -183,13 +185,14 @@ function blockContentEnd(sourceCode: SourceCode, block: TSESTree.BlockStatement)
 }
 
 /** Whether `statements` declare a name that `later` statements read (wrapping them in a block would hide it). */
-function declaresNamesUsedIn(sourceCode: SourceCode, statements: readonly TSESTree.Node[], later: readonly TSESTree.Node[]): boolean {
-  if (later.length === 0) return false;
-  const laterStart = later[0]!.range[0];
-  const laterEnd = later.at(-1)!.range[1];
+/** Whether `statements` declare a name read outside them: wrapping them in a block would hide it. */
+function declaresNamesUsedOutside(sourceCode: SourceCode, statements: readonly TSESTree.Node[]): boolean {
+  const first = statements[0];
+  const last = statements.at(-1);
+  if (!first || !last) return false;
   return statements.some((statement) =>
     (sourceCode.scopeManager?.getDeclaredVariables(statement) ?? []).some((variable) =>
-      variable.references.some((reference) => reference.identifier.range[0] >= laterStart && reference.identifier.range[1] <= laterEnd),
+      variable.references.some((reference) => reference.identifier.range[0] < first.range[0] || reference.identifier.range[1] > last.range[1]),
     ),
   );
 }
@@ -402,11 +405,7 @@ export function planScriptClose(sourceCode: SourceCode, ownership: Ownership, en
   if (sourceCode.ast.sourceType !== 'module' || rest.length === 0) return null;
   if (rest.some((statement) => statement.type.startsWith('Export') || statement.type === AST_NODE_TYPES.ImportDeclaration)) return null;
   if (rest.some((statement) => startsFloatingWork(sourceCode, statement, binding))) return null;
-  const restStart = rest[0]!.range[0];
-  const declaredEarlierUse = rest.some((statement) =>
-    (sourceCode.scopeManager?.getDeclaredVariables(statement) ?? []).some((variable) => variable.references.some((reference) => reference.identifier.range[0] < restStart)),
-  );
-  if (declaredEarlierUse) return null;
+  if (declaresNamesUsedOutside(sourceCode, rest)) return null;
   const start = statementEnd(sourceCode, anchor);
   const lastToken = sourceCode.getLastToken(sourceCode.ast, { includeComments: true });
   const end = lastToken ? lastToken.range[1] : start;

@@ -1,9 +1,9 @@
-import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { ClientCreation } from '../analysis/clients.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
-import { type ExpressionFacts, callDataReferences, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
-import { isKeptAcrossIterations } from '../analysis/value-flow.js';
+import { type ExpressionFacts, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
+import { loopRepetition } from '../analysis/loop-repetition.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
 import { planHoist } from '../fixes/hoist.js';
 import { createRule } from '../util/create-rule.js';
@@ -107,11 +107,7 @@ export default createRule<Options, MessageId>({
 const POOL_COST = 'new connections and sockets each time, which exhausts connection slots and adds latency';
 const WRAPPER_COST = 'repeated setup and no reuse of keep-alive connections';
 
-/**
- * Where the creation repeats, for the message; `null` when it runs once (or its callers are
- * unknown). Outside requests, a loop that keeps each client, or builds each one from the item it
- * is iterating over (one client per database to migrate), makes distinct clients on purpose.
- */
+/** Where the creation repeats, for the message; `null` when it runs once (or its callers are unknown). */
 function perRequestPlace(
   executionContext: ExecutionContext,
   sourceCode: Readonly<TSESLint.SourceCode>,
@@ -119,23 +115,8 @@ function perRequestPlace(
   argumentFacts: ExpressionFacts,
 ): { where: string; unit: string } | null {
   if (executionContext.kind === 'request') return describeRepetition(executionContext);
-  const loop = executionContext.loop;
-  if (!loop || (executionContext.kind !== 'startup' && executionContext.kind !== 'unknown')) return null;
-  if (isKeptAcrossIterations(sourceCode, creation.node)) return null;
-  const loopIsAround = isWithin(creation.node, loop);
-  const callData = new Set(callDataReferences(sourceCode, argumentFacts));
-  const perIterationData = argumentFacts.references.some(
-    // Loop in a caller: the function's parameters carry the item. Loop around: variables declared in it do.
-    (reference) =>
-      reference.kind === 'local' &&
-      callData.has(reference.identifier) &&
-      (!loopIsAround || isWithin(reference.variable.defs[0]?.name ?? reference.identifier, loop)),
-  );
-  if (perIterationData) return null;
-  const called = executionContext.via[0];
+  const repetition = loopRepetition(sourceCode, executionContext, creation, argumentFacts);
+  if (!repetition) return null;
+  const { loopIsAround, called } = repetition;
   return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}\`, called in a loop`, unit: 'iteration' };
-}
-
-function isWithin(node: TSESTree.Node, container: TSESTree.Node): boolean {
-  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
 }

@@ -4,7 +4,8 @@ import type { ClientCreation } from '../analysis/clients.js';
 import { type ExecutionContext, functionName } from '../analysis/contexts.js';
 import { type FileAnalysis, analyzeFile } from '../analysis/file-analysis.js';
 import { type Ownership, ownershipOf } from '../analysis/ownership.js';
-import { isKeptAcrossIterations } from '../analysis/value-flow.js';
+import { expressionFacts } from '../analysis/free-references.js';
+import { loopRepetition } from '../analysis/loop-repetition.js';
 import { type ClosePlan, planCloseInFinally, planCloseOnExit, planScriptClose, planShutdownHook, planTestTeardown, teardownHookName } from '../fixes/close.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -99,11 +100,12 @@ export default createRule<Options, MessageId>({
     function isChecked(analysis: FileAnalysis, executionContext: ExecutionContext, creation: ClientCreation): boolean {
       // Per-request clients and edge handlers are no-per-request-client's; once-guarded clients live for the process.
       if (executionContext.kind === 'request' || executionContext.kind === 'edge' || executionContext.kind === 'once') return false;
-      if (analysis.facts.role === 'application' && executionContext.loop && (executionContext.kind === 'startup' || executionContext.kind === 'unknown')) {
-        // no-per-request-client reports a client made on every iteration of a loop.
-        if (!isKeptAcrossIterations(sourceCode, creation.node)) return false;
-      }
-      return true;
+      // no-per-request-client reports a client of application code made again on every iteration of a loop.
+      const repeated =
+        analysis.facts.role === 'application' &&
+        executionContext.loop !== null &&
+        loopRepetition(sourceCode, executionContext, creation, expressionFacts(sourceCode, creation.node)) !== null;
+      return !repeated;
     }
 
     function reportFor(

@@ -1,4 +1,7 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import { Linter } from 'eslint';
+import { describe, expect, it } from 'vitest';
+import plugin from '../../src/index.js';
 import rule from '../../src/rules/require-client-close.js';
 
 const ruleTester = new RuleTester();
@@ -347,17 +350,17 @@ export function getPool() {
       name: 'once-guarded lazy singleton',
     },
     {
-      filename: 'src/check.ts',
-      code: `import { Client } from 'pg';
+      filename: 'src/jobs.ts',
+      code: `import { Pool } from 'pg';
 
-export async function check(urls) {
-  for (const url of urls) {
-    const client = new Client(url);
-    await client.connect();
+export async function runAll(jobs) {
+  for (const job of jobs) {
+    const pool = new Pool();
+    await pool.query(job.sql);
   }
 }
 `,
-      name: 'a loop in application code: no-per-request-client reports it',
+      name: 'the same client on every iteration in application code: no-per-request-client reports it',
     },
     {
       filename: 'scripts/sync.ts',
@@ -1323,6 +1326,73 @@ beforeAll(async () => {
         },
       ],
       name: 'a local client of a setup hook',
+    },
+    {
+      filename: 'src/check.ts',
+      code: `import { Client } from 'pg';
+
+export async function check(urls) {
+  for (const url of urls) {
+    const client = new Client(url);
+    await client.connect();
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notClosed',
+          line: 5,
+          column: 20,
+          endLine: 5,
+          endColumn: 35,
+          suggestions: [
+            {
+              messageId: 'suggestTryFinally',
+              output: `import { Client } from 'pg';
+
+export async function check(urls) {
+  for (const url of urls) {
+    const client = new Client(url);
+    try {
+      await client.connect();
+    } finally {
+      await client.end();
+    }
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+      name: "one client per item in application code is this rule's",
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  await log('start');
+  const pool = new Pool();
+  await pool.query('select 1');
+  async function log(message) {
+    console.log(message);
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notClosed',
+          line: 5,
+          column: 16,
+          endLine: 5,
+          endColumn: 26,
+          suggestions: [],
+        },
+      ],
+      name: 'a function declared after the client and called before it: no fix',
     },
     {
       filename: 'scripts/check.ts',
@@ -2676,4 +2746,25 @@ test('creates', () => {
       name: 'a synchronous close in tests',
     },
   ],
+});
+
+describe('plain JavaScript parsed by espree', () => {
+  it('reports without relying on typescript-eslint-only fields such as `decorators`', () => {
+    const linter = new Linter({ configType: 'flat' });
+    const code = `import { Pool } from 'pg';
+
+class Report {
+  async run() {
+    const pool = new Pool();
+    await pool.query('select 1');
+  }
+}
+`;
+    const messages = linter.verify(
+      code,
+      [{ plugins: { 'shared-client': plugin }, rules: { 'shared-client/require-client-close': 'error' } }],
+      'scripts/report.js',
+    );
+    expect(messages.map((message) => [message.messageId, message.line, message.column])).toEqual([['notClosed', 5, 18]]);
+  });
 });

@@ -127,9 +127,9 @@ export function statementEnd(sourceCode: SourceCode, statement: TSESTree.Node): 
 }
 
 /**
- * The source text of `range` with `insertions` made and one more `unit` of indentation on every
- * line that starts in it, except blank lines and lines inside template literals (whose text would
- * change).
+ * The source text of `range` with `insertions` made (those inside it) and one more `unit` of
+ * indentation on every line that starts in it, except blank lines and lines inside template
+ * literals (whose text would change).
  */
 export function shiftedText(
   sourceCode: SourceCode,
@@ -139,7 +139,7 @@ export function shiftedText(
 ): string {
   const text = sourceCode.text;
   const templates = (sourceCode.ast.tokens ?? []).filter((token) => token.type === 'Template' && token.range[1] > range[0] && token.range[0] < range[1]);
-  const all: { at: number; text: string }[] = [...insertions];
+  const all = insertions.filter((insertion) => insertion.at >= range[0] && insertion.at <= range[1]);
   for (let index = text.indexOf('\n', range[0]); index !== -1 && index + 1 < range[1]; index = text.indexOf('\n', index + 1)) {
     const lineStart = index + 1;
     const lineEnd = text.indexOf('\n', lineStart);

@@ -58,11 +58,11 @@ export default createRule<Options, MessageId>({
     defaultOptions: [{ checkModuleScope: false, useAwaitUsing: false }],
     messages: {
       notClosed:
-        '{{client}} is created {{where}} and never closed: its open connections keep the process alive, so a script never exits and a test runner hangs. Call `{{close}}()` in a `finally` block once the function is done with it.',
+        '{{client}} is created {{where}} and never closed: its connections stay open after the function is done, leaking them on every call and keeping a script or test runner from exiting. Call `{{close}}()` in a `finally` block once the function is done with it.',
       closedOnSomePaths:
-        '{{client}} is closed with `{{close}}()` only when nothing throws before it: an error leaves it open and keeps the process alive. Close it in a `finally` block.',
+        '{{client}} is closed with `{{close}}()` only when nothing throws before it: an error leaves its connections open, and a caller that handles the error never exits. Close it in a `finally` block.',
       scriptNotClosed:
-        '{{client}} is created at module scope of this script and never closed: its open connections keep the script from exiting. Call `{{close}}()` when the script is done.',
+        '{{client}} is created at module scope of this script and never closed: its open connections keep the script from exiting when its work is done. Call `{{close}}()` when the script is done.',
       moduleNotClosed:
         "{{client}} is created at module scope and never closed on shutdown: when the process is stopped, in-flight work is cut off and connections are dropped. Call `{{close}}()` from a SIGTERM/SIGINT handler or the framework's shutdown hook.",
       testNotClosed:

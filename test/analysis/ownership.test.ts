@@ -126,6 +126,9 @@ describe('module-scope clients', () => {
     ['serving routes in an application file still needs a shutdown close', `const pool = new Pool();\napp.get('/', (req, res) => pool.query('x'));`, 'src/server.ts', 'module not-closed handOffs=captured'],
     ['closed by a SIGTERM hook', `const pool = new Pool();\nprocess.on('SIGTERM', async () => { await pool.end(); });`, 'src/server.ts', "module closed closes=hook:on('SIGTERM')"],
     ['closed by a NestJS shutdown method', `const pool = new Pool();\nclass Db { async onModuleDestroy() { await pool.end(); } }`, 'src/db.ts', 'module closed closes=hook:onModuleDestroy()'],
+    ['closed by a NestJS beforeApplicationShutdown method', `const pool = new Pool();\nclass Db { beforeApplicationShutdown() { return pool.end(); } }`, 'src/db.ts', 'module closed closes=hook:beforeApplicationShutdown()'],
+    ['closed by a SIGINT hook', `const redis = new Redis();\nprocess.once('SIGINT', () => redis.quit());`, 'src/cache.ts', "module closed closes=hook:once('SIGINT')"],
+    ['closed before the event loop empties', `const redis = new Redis();\nprocess.on('beforeExit', () => redis.quit());`, 'src/cache.ts', "module closed closes=hook:on('beforeExit')"],
     ['assigned from a function to a module binding', `let client;\nasync function connect() { client = new Redis(); }\nconnect().then(() => client.quit());`, 'scripts/job.ts', 'module closed closes=some-paths'],
   ])('%s', (_name, code, filename, expected) => {
     expect(summary(code, filename)).toBe(expected);

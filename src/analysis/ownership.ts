@@ -88,6 +88,10 @@ export function ownershipOf(analysis: FileAnalysis, creation: ClientCreation): O
   const home = enclosingHome(start);
   const flow = valueFlow(sourceCode, start, { throughAssignment: true });
   if (home === 'class') return result({ kind: 'class' }, flow, emptyFacts(), 'handed-on');
+  if (home && start.parent?.type === AST_NODE_TYPES.AssignmentPattern && start.parent.right === start) {
+    // A default parameter: callers may pass a client of their own, which the function must not close.
+    return result({ kind: 'function', fn: home }, flow, { ...emptyFacts(), handOffs: [{ kind: 'aliased', node: start }] }, 'handed-on');
+  }
 
   let ownerFn = home;
   let setupHook: string | null = null;

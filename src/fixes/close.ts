@@ -32,6 +32,7 @@ function boundClient(ownership: Ownership): BoundClient | string {
   if (declaration.type !== AST_NODE_TYPES.VariableDeclaration || declaration.parent.type !== AST_NODE_TYPES.BlockStatement) {
     return 'its declaration is not a statement of a block';
   }
+  if (ownership.flow.binding?.references.some((reference) => reference.isWrite() && !reference.init)) return 'it is reassigned';
   return { name: declarator.id.name, declaration, block: declaration.parent };
 }
 

@@ -72,6 +72,7 @@ describe('ownership handed on', () => {
     ["closed by a server 'close' listener", `function main() { const pool = new Pool(); server.on('close', () => pool.end()); }`, "function closed closes=hook:on('close')"],
     ['closed by a Fastify onClose hook', `async function plugin(fastify) { const pool = new Pool(); fastify.addHook('onClose', async () => { await pool.end(); }); }`, "function closed closes=hook:addHook('onClose')"],
     ['a class field', `class Db { pool = new Pool(); }`, 'class handed-on'],
+    ['a default parameter (callers may pass their own)', `async function run(pool = new Pool()) { await pool.query('x'); }`, 'function handed-on handOffs=aliased'],
   ])('%s', (_name, code, expected) => {
     expect(summary(code)).toBe(expected);
   });

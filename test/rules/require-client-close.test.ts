@@ -291,6 +291,16 @@ export function start(handler) {
       name: "closed by a server 'close' listener",
     },
     {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+export async function report(pool = new Pool()) {
+  await pool.query('select 1');
+}
+`,
+      name: 'a default parameter: callers may pass their own',
+    },
+    {
       filename: 'src/cache.ts',
       code: `import Redis from 'ioredis';
 
@@ -1393,6 +1403,29 @@ async function main() {
         },
       ],
       name: 'a function declared after the client and called before it: no fix',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  let pool = new Pool();
+  await pool.query('select 1');
+  pool = null;
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'notClosed',
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 24,
+          suggestions: [],
+        },
+      ],
+      name: 'reassigned: no fix',
     },
     {
       filename: 'scripts/check.ts',

@@ -74,8 +74,7 @@ function classify(reference: TSESLint.Scope.Reference): FreeReference {
   const identifier = reference.identifier as TSESTree.Identifier;
   const variable = reference.resolved;
   if (!variable || variable.defs.length === 0) return { kind: 'global', identifier };
-  const scopeType = variable.scope.type;
-  if (scopeType === 'module' || scopeType === 'global') {
+  if (isModuleLevel(variable.scope)) {
     const reassigned = variable.references.some((candidate) => candidate.isWrite() && !candidate.init);
     const definition = variable.defs[0]!;
     const isLetOrVar = definition.type === 'Variable' && definition.parent?.type === AST_NODE_TYPES.VariableDeclaration && definition.parent.kind !== 'const';
@@ -83,6 +82,14 @@ function classify(reference: TSESLint.Scope.Reference): FreeReference {
     return { kind: 'module', identifier, variable, declaredAt: definition.name.range[0] };
   }
   return { kind: 'local', identifier, variable };
+}
+
+/**
+ * The module's own scope: an ES module's, the global scope of a script, or the function scope that
+ * wraps a CommonJS module (`sourceType: 'commonjs'`, as ESLint parses `.cjs` files).
+ */
+function isModuleLevel(scope: TSESLint.Scope.Scope): boolean {
+  return scope.type === 'module' || scope.type === 'global' || (scope.type === 'function' && scope.block.type === AST_NODE_TYPES.Program);
 }
 
 /** Visits the nodes evaluated together with `root`: not the bodies of nested functions. */

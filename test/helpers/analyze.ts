@@ -8,6 +8,9 @@ type Context = Readonly<TSESLint.RuleContext<string, unknown[]>>;
 export interface AnalyzeOptions {
   filename?: string;
   settings?: Record<string, unknown>;
+  sourceType?: 'module' | 'script' | 'commonjs';
+  /** ESLint's default parser, as for plain `.js`/`.cjs` files (with `commonjs`, top-level bindings live in a function scope). */
+  parser?: 'typescript' | 'espree';
 }
 
 /**
@@ -24,7 +27,11 @@ export function analyze<T>(code: string, inspect: (context: Context, program: TS
     [
       {
         files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-        languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+        languageOptions: {
+          ...(options.parser === 'espree' ? {} : { parser: tsParser }),
+          ecmaVersion: 'latest',
+          sourceType: options.sourceType ?? 'module',
+        },
         settings: options.settings ?? {},
         plugins: {
           test: {

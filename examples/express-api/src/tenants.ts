@@ -12,7 +12,7 @@ export function poolFor(tenantId: string, databaseUrl: string): Pool {
   return tenantPool;
 }
 
-// Incorrect: a pool per request for the tenant's database.
+// Incorrect (no-per-request-client): a pool per request for the tenant's database.
 export async function tenantStats(req: { tenant: { databaseUrl: string } }, res: { json(body: unknown): void }) {
   const tenantPool = new Pool({ connectionString: req.tenant.databaseUrl });
   res.json((await tenantPool.query('select count(*) from orders')).rows[0]);

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
 import axios from 'axios';
+import { serviceUrl } from '../config';
 
 export const reports = Router();
 
@@ -14,7 +15,7 @@ reports.post('/reports', async (req, res) => {
   res.sendStatus(201);
 });
 
-// Incorrect: an S3 client per request, and an axios instance per request.
+// Incorrect (no-per-request-client): an S3 client per request, and an axios instance per request.
 reports.get('/reports/:key', async (req, res) => {
   const client = new S3Client({ region: process.env.AWS_REGION });
   const http = axios.create({ baseURL: 'https://billing.internal' });
@@ -26,4 +27,11 @@ reports.get('/reports/:key', async (req, res) => {
 reports.get('/me/invoices', async (req, res) => {
   const asUser = axios.create({ baseURL: 'https://billing.internal', headers: { authorization: req.headers.authorization } });
   res.json((await asUser.get('/invoices')).data);
+});
+
+// Incorrect (no-per-request-client): an axios instance per request. Its options call a function, so
+// moving it to module scope is offered as a suggestion (the call would then run once, at startup).
+reports.get('/reports/:key/history', async (req, res) => {
+  const history = axios.create({ baseURL: serviceUrl('history') });
+  res.json((await history.get(`/reports/${req.params.key}`)).data);
 });

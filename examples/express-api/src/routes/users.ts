@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import bcrypt from 'bcrypt';
 import { Pool } from 'pg';
 import { pool } from '../db';
 
@@ -10,7 +11,7 @@ users.get('/users', async (req, res) => {
   res.json(rows);
 });
 
-// Incorrect: a new pool (and its connections) for every request.
+// Incorrect (no-per-request-client): a new pool (and its connections) for every request.
 users.get('/users/:id', async (req, res) => {
   const perRequestPool = new Pool({ connectionString: process.env.DATABASE_URL });
   try {
@@ -19,4 +20,18 @@ users.get('/users/:id', async (req, res) => {
   } finally {
     await perRequestPool.end();
   }
+});
+
+// Incorrect (no-blocking-in-async): hashSync keeps the event loop busy for the whole hash, stalling every request in flight.
+users.post('/users', async (req, res) => {
+  const passwordHash = bcrypt.hashSync(req.body.password, 12);
+  const { rows } = await pool.query('insert into users (email, password_hash) values ($1, $2) returning id', [req.body.email, passwordHash]);
+  res.status(201).json(rows[0]);
+});
+
+// Correct: the async hash runs on libuv's thread pool.
+users.put('/users/:id/password', async (req, res) => {
+  const passwordHash = await bcrypt.hash(req.body.password, 12);
+  await pool.query('update users set password_hash = $1 where id = $2', [passwordHash, req.params.id]);
+  res.sendStatus(204);
 });

@@ -1,5 +1,7 @@
+import noBlockingInAsync from './no-blocking-in-async.js';
 import noPerRequestClient from './no-per-request-client.js';
 
 export const rules = {
+  'no-blocking-in-async': noBlockingInAsync,
   'no-per-request-client': noPerRequestClient,
 };

@@ -7,6 +7,8 @@ type Context = Readonly<TSESLint.RuleContext<string, unknown[]>>;
 export interface AnalyzeOptions {
   filename?: string;
   settings?: Record<string, unknown>;
+  /** The directory ESLint runs in (the project root); files are linted under it. */
+  cwd?: string;
 }
 
 /**
@@ -14,7 +16,8 @@ export interface AnalyzeOptions {
  * whole file has been traversed, so analysis modules can be unit-tested on real ASTs and scopes.
  */
 export function analyze<T>(code: string, inspect: (context: Context, program: TSESTree.Program) => T, options: AnalyzeOptions = {}): T {
-  const linter = new Linter({ configType: 'flat', cwd: '/project' });
+  const cwd = options.cwd ?? '/project';
+  const linter = new Linter({ configType: 'flat', cwd });
   let result: { value: T } | undefined;
   let failure: unknown;
   const filename = options.filename ?? 'src/file.ts';
@@ -47,7 +50,7 @@ export function analyze<T>(code: string, inspect: (context: Context, program: TS
         rules: { 'test/inspect': 'error' },
       },
     ],
-    `/project/${filename}`,
+    `${cwd}/${filename}`,
   );
   if (failure) throw failure;
   const fatal = messages.find((message) => message.fatal);

@@ -143,6 +143,10 @@ function fsEntries(): BlockingCallEntry[] {
     ...FS_DESCRIPTOR_IO.map(([name, property]) =>
       entry(`${name}Sync`, { source: { kind: 'promisify', export: name }, template: `(await $call).${property}` }),
     ),
+    entry('mkdtempDisposableSync', {
+      source: { kind: 'module', module: 'fs/promises', export: 'mkdtempDisposable', via: 'promises' },
+      caveat: 'the async result is released with `await using` (or `await remove()`), not `using` (Node.js 24)',
+    }),
     entry('globSync', {
       source: { kind: 'module', module: 'fs/promises', export: 'glob', via: 'promises' },
       template: 'await Array.fromAsync($call)',

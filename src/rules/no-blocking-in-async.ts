@@ -79,21 +79,23 @@ export default createRule<Options, MessageId>({
 
     function check(contexts: ContextAnalysis, resolved: ResolvedCall<BlockingCallEntry>, place: { where: string; unit: string }) {
       const { node, entry } = resolved;
-      const data = {
+      // What, where and why: shared by the three report messages.
+      const data = (details: Record<string, string>) => ({
         name: entry.label,
         where: place.where,
         consequence: consequence(place.unit),
         work: entry.description ?? blockingWorkDescriptions[entry.work],
-      };
+        ...details,
+      });
       const alternative = entry.alternative;
       if (!alternative) {
-        context.report({ node, messageId: 'blockingNoAlternative', data: { ...data, advice: entry.advice ?? NO_ALTERNATIVE_ADVICE } });
+        context.report({ node, messageId: 'blockingNoAlternative', data: data({ advice: entry.advice ?? NO_ALTERNATIVE_ADVICE }) });
         return;
       }
       const described = describeAlternative(entry, alternative);
       const rewrite = planAsyncRewrite(context.sourceCode, resolved, alternative);
       if (typeof rewrite === 'string') {
-        context.report({ node, messageId: 'blockingNoFix', data: { ...data, alternative: described, reason: rewrite } });
+        context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason: rewrite }) });
         return;
       }
       const owner = enclosingFunction(node);
@@ -103,11 +105,11 @@ export default createRule<Options, MessageId>({
           context.report({
             node,
             messageId: 'blockingNoFix',
-            data: { ...data, alternative: described, reason: `the behaviour differs: ${alternative.caveat}` },
+            data: data({ alternative: described, reason: `the behaviour differs: ${alternative.caveat}` }),
             suggest: [{ messageId: 'suggestAsync', data: { replacement: rewrite.replacement, caveat: alternative.caveat }, fix: fixFrom(rewrite.edits) }],
           });
         } else {
-          context.report({ node, messageId: 'blocking', data: { ...data, alternative: described }, fix: fixFrom(rewrite.edits) });
+          context.report({ node, messageId: 'blocking', data: data({ alternative: described }), fix: fixFrom(rewrite.edits) });
         }
         return;
       }
@@ -126,7 +128,7 @@ export default createRule<Options, MessageId>({
         }
       }
       const reason = syncReason(contexts, owner, inBody, isHandler);
-      context.report({ node, messageId: 'blockingNoFix', data: { ...data, alternative: described, reason }, suggest });
+      context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason }), suggest });
     }
   },
 });
@@ -181,7 +183,7 @@ function consequence(unit: string): string {
   return UNITS_IN_FLIGHT.has(unit) ? `every other ${unit} in flight waits until it returns` : 'nothing else in the process runs until it returns';
 }
 
-const UNITS_IN_FLIGHT = new Set(['request', 'job', 'message', 'event']);
+const UNITS_IN_FLIGHT = new Set(['request', 'connection', 'job', 'message', 'event']);
 
 /** `execaSync({ cwd })` binds options and returns a new function: nothing runs yet. */
 function bindsOptionsOnly(call: TSESTree.CallExpression): boolean {

@@ -5,6 +5,7 @@ import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ResolvedCall, catalogResolver } from '../analysis/imports.js';
 import { normalizeSpecifier } from '../analysis/modules.js';
 import { type BlockingCallEntry, NO_ALTERNATIVE_ADVICE, blockingWorkDescriptions } from '../catalog/blocking-calls.js';
+import { knowledgeFrom } from '../settings.js';
 import { describeAlternative, fixFrom, planAsyncRewrite, withAsyncFunction } from '../fixes/to-async.js';
 import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from './messages.js';
@@ -61,10 +62,12 @@ export default createRule<Options, MessageId>({
     const allowed = new Set((options.allow ?? []).map(normalizeSpecifier));
     return {
       Program() {
+        // Cheap first: most files call nothing from the catalog, and need no further analysis.
+        const calls = catalogResolver(knowledgeFrom(context.settings).blockingCalls)(context.sourceCode);
+        if (calls.size === 0) return;
         const analysis = analyzeFile(context);
         const { facts } = analysis;
         if (facts.role !== 'application' || facts.edge || facts.workerThread) return;
-        const calls = catalogResolver(analysis.knowledge.blockingCalls)(context.sourceCode);
         for (const resolved of calls.values()) {
           const call = resolved.node;
           if (call.type !== AST_NODE_TYPES.CallExpression) continue;

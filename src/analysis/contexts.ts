@@ -3,7 +3,7 @@ import { startupFunctionNames } from '../catalog/frameworks.js';
 import { type FunctionNode, forEachChild, isCallLike, isFunction, isRepeatedPartOfLoop, isLoop, isValueWrapper, memberName, propertyName } from './ast.js';
 import { exportNames } from './exports.js';
 import { type FunctionRole, type RoleEnvironment, functionRole, positionRole } from './function-roles.js';
-import { isOnceGuarded } from './once-guards.js';
+import { isInOnceRegion } from './once-guards.js';
 
 /**
  * How often code at a given place runs:
@@ -39,7 +39,7 @@ export class ContextAnalysis {
 
   /** The context in which the code at `node` runs. */
   contextAt(node: TSESTree.Node): ExecutionContext {
-    if (isOnceGuarded(this.env.sourceCode, node)) return { kind: 'once', label: 'once-guard', loop: null, via: [] };
+    if (isInOnceRegion(this.env.sourceCode, node)) return { kind: 'once', label: 'once-guard', loop: null, via: [] };
     let loop: TSESTree.Node | null = null;
     let child: TSESTree.Node = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
@@ -52,6 +52,11 @@ export class ContextAnalysis {
       if (parent.type === AST_NODE_TYPES.StaticBlock) return withLoop(startup('static block'), loop);
     }
     return withLoop(this.moduleContext(), loop);
+  }
+
+  /** Why `fn` runs: its own role (a handler, a callback run inline or per element, a named function...). */
+  roleOf(fn: FunctionNode): FunctionRole {
+    return functionRole(this.env, fn);
   }
 
   /** The context in which the body of `fn` runs. */

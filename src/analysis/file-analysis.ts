@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type Knowledge, knowledgeFrom } from '../settings.js';
 import { type ClientCreation, clientCreationsFor } from './clients.js';
@@ -23,7 +24,7 @@ export function analyzeFile(context: RuleContext): FileAnalysis {
   const cached = analyses.get(sourceCode.ast);
   if (cached) return cached;
   const knowledge = knowledgeFrom(context.settings);
-  const facts = factsFor(sourceCode, context.filename, knowledge.runtime);
+  const facts = factsFor(sourceCode, projectPath(context.filename, context.cwd), knowledge.runtime);
   let contexts: ContextAnalysis | undefined;
   let clientCreations: ReadonlyMap<TSESTree.Node, ClientCreation> | undefined;
   const analysis: FileAnalysis = {
@@ -46,4 +47,14 @@ export function analyzeFile(context: RuleContext): FileAnalysis {
   };
   analyses.set(sourceCode.ast, analysis);
   return analysis;
+}
+
+/**
+ * The file's path from the project root (ESLint's cwd), so that directories above the project
+ * (`/home/ci/scripts/app/src/routes.ts`) do not make application code look like a script or a test.
+ */
+function projectPath(filename: string, cwd: string | undefined): string {
+  if (!cwd) return filename;
+  const fromRoot = relative(cwd, filename);
+  return fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot) ? fromRoot : filename;
 }

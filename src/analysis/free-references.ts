@@ -88,7 +88,7 @@ function classify(reference: TSESLint.Scope.Reference): FreeReference {
  * The module's own scope: an ES module's, the global scope of a script, or the function scope that
  * wraps a CommonJS module (`sourceType: 'commonjs'`, as ESLint parses `.cjs` files).
  */
-function isModuleLevel(scope: TSESLint.Scope.Scope): boolean {
+export function isModuleLevel(scope: TSESLint.Scope.Scope): boolean {
   return scope.type === 'module' || scope.type === 'global' || (scope.type === 'function' && scope.block.type === AST_NODE_TYPES.Program);
 }
 

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  buildTimeExportNames,
   contextParamNames,
   handlerTypeNames,
   handlerWrappers,
@@ -328,6 +329,7 @@ function exportRole(env: RoleEnvironment, fn: FunctionNode): FunctionRole | null
   const names = exportNames(env.sourceCode, fn);
   if (names.length === 0) return null;
   for (const name of names) {
+    if (buildTimeExportNames.has(name)) return { kind: 'startup', label: `${name}() at build time` };
     const label = requestExportNames.get(name);
     if (label !== undefined) return { kind: 'request', label };
     for (const convention of requestExportsByFile) {

@@ -58,6 +58,12 @@ export const requestExportNames: ReadonlyMap<string, string> = new Map([
   ['handler', 'Lambda handler'],
 ]);
 
+/**
+ * Exports that frameworks call at build time (or, with revalidation, at most once per interval),
+ * not per request: Next.js `getStaticProps`/`getStaticPaths`/`generateStaticParams`, Astro `getStaticPaths`.
+ */
+export const buildTimeExportNames: ReadonlySet<string> = new Set(['getStaticProps', 'getStaticPaths', 'generateStaticParams']);
+
 /** Exports that are per-request only in files of a given name (`middleware.ts`, SvelteKit `+page.server.ts`). */
 export const requestExportsByFile: readonly { file: RegExp; exports: ReadonlySet<string>; label: string }[] = [
   { file: /(^|\/)middleware\.[cm]?[jt]sx?$/, exports: new Set(['middleware', 'default']), label: 'middleware' },

@@ -11,6 +11,8 @@ export interface AnalyzeOptions {
   sourceType?: 'module' | 'script' | 'commonjs';
   /** ESLint's default parser, as for plain `.js`/`.cjs` files (with `commonjs`, top-level bindings live in a function scope). */
   parser?: 'typescript' | 'espree';
+  /** The directory ESLint runs in (the project root); files are linted under it. */
+  cwd?: string;
 }
 
 /**
@@ -18,7 +20,8 @@ export interface AnalyzeOptions {
  * whole file has been traversed, so analysis modules can be unit-tested on real ASTs and scopes.
  */
 export function analyze<T>(code: string, inspect: (context: Context, program: TSESTree.Program) => T, options: AnalyzeOptions = {}): T {
-  const linter = new Linter({ configType: 'flat', cwd: '/project' });
+  const cwd = options.cwd ?? '/project';
+  const linter = new Linter({ configType: 'flat', cwd });
   let result: { value: T } | undefined;
   let failure: unknown;
   const filename = options.filename ?? 'src/file.ts';
@@ -55,7 +58,7 @@ export function analyze<T>(code: string, inspect: (context: Context, program: TS
         rules: { 'test/inspect': 'error' },
       },
     ],
-    `/project/${filename}`,
+    `${cwd}/${filename}`,
   );
   if (failure) throw failure;
   const fatal = messages.find((message) => message.fatal);

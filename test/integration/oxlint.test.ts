@@ -31,9 +31,11 @@ const capture = vi.hoisted(() => {
     static describe: unknown;
     static it: unknown;
     static itOnly: unknown;
-    run(rule: string, _module: unknown, tests: { valid: (RuleCase | string)[]; invalid: RuleCase[] }) {
+    // A suite may be titled after part of a rule (`no-blocking-in-async: contexts`); the rule module
+    // created by createRule carries its own name.
+    run(title: string, module: { name?: string }, tests: { valid: (RuleCase | string)[]; invalid: RuleCase[] }) {
       const cases = [...tests.valid, ...tests.invalid].map((test) => (typeof test === 'string' ? { code: test } : test));
-      suites.push({ rule, cases });
+      suites.push({ rule: module.name ?? title, cases });
     }
   }
   return { suites, CapturingRuleTester };

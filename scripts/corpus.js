@@ -110,6 +110,8 @@ function report(summary, results, deterministic) {
     }
     out(`  fixed files: ${pass.fixedFiles} (${pass.multiPassFiles} took more than one pass, ${pass.cascadeFiles} with a fix unlocked by another), broken fixes: ${pass.brokenFixes.length}`);
     out(`  suggestions applied one by one: ${pass.suggestionsChecked}, broken: ${pass.brokenSuggestions.length}`);
+    const newReports = pass.newReports.reduce((n, entry) => n + entry.reports.length, 0);
+    out(`  reports without a fix that fixes led to: ${newReports} in ${pass.newReports.length} files${newReports > 0 ? ` (first: ${pass.newReports[0]?.file} ${pass.newReports[0]?.reports[0]})` : ''}`);
   }
   out(`slowest files:    ${summary.slowest.map((record) => `${record.file} ${(record.ms / 1000).toFixed(1)} s`).join(', ')}`);
   out(`analysis probe:   ${Object.entries(summary.probe).sort().map(([key, n]) => `${key} ${n}`).join(', ')}`);

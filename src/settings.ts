@@ -1,3 +1,4 @@
+import { type BlockingCallEntry, blockingCallCatalog } from './catalog/blocking-calls.js';
 import { clientCatalog } from './catalog/clients.js';
 import { registrationCatalog, type RegistrationEntry, type RegistrationRole } from './catalog/registrations.js';
 import type { ClientEntry, ClientKind } from './catalog/types.js';
@@ -13,6 +14,7 @@ export interface NamedCallMatcher {
 /** Everything the rules know, after user settings are merged into the built-in catalogs. */
 export interface Knowledge {
   clients: readonly ClientEntry[];
+  blockingCalls: readonly BlockingCallEntry[];
   registrations: readonly RegistrationEntry[];
   namedRegistrations: ReadonlyMap<string, NamedCallMatcher>;
   handlerDecorators: ReadonlyMap<string, string>;
@@ -24,6 +26,7 @@ export const SETTINGS_KEY = 'shared-client';
 const SETTINGS_SHAPE = `{
   clients?: { module: string, export: string, kind: 'pool' | 'wrapper', close?: string, label?: string }[],
   handlers?: ({ module: string, export: string, properties?: string[] } | { name: string } | { decorator: string })[],
+  blockingCalls?: { module: string, export: string, asyncAlternative?: string, description?: string }[],
   offloadWrappers?: ({ module: string, export: string } | { name: string })[],
   runtime?: 'node' | 'edge'
 }`;
@@ -37,6 +40,7 @@ export class SettingsError extends Error {
 
 const defaultKnowledge: Knowledge = {
   clients: clientCatalog,
+  blockingCalls: blockingCallCatalog,
   registrations: registrationCatalog,
   namedRegistrations: new Map(),
   handlerDecorators: new Map(),
@@ -56,9 +60,10 @@ export function knowledgeFrom(settings: Readonly<Record<string, unknown>> | unde
 function parseSettings(raw: object): Knowledge {
   const settings = raw as Record<string, unknown>;
   for (const key of Object.keys(settings)) {
-    if (!['clients', 'handlers', 'offloadWrappers', 'runtime'].includes(key)) throw new SettingsError(`.${key}`, 'is not a known setting');
+    if (!['clients', 'blockingCalls', 'handlers', 'offloadWrappers', 'runtime'].includes(key)) throw new SettingsError(`.${key}`, 'is not a known setting');
   }
   const clients = optionalArray(settings, 'clients').map((item, index) => parseClient(item, `.clients[${index}]`));
+  const blockingCalls = optionalArray(settings, 'blockingCalls').map((item, index) => parseBlockingCall(item, `.blockingCalls[${index}]`));
   const handlers = optionalArray(settings, 'handlers').map((item, index) => parseCallMatcher(item, `.handlers[${index}]`, 'request', true));
   const offload = optionalArray(settings, 'offloadWrappers').map((item, index) =>
     parseCallMatcher(item, `.offloadWrappers[${index}]`, 'offload', false),
@@ -70,6 +75,7 @@ function parseSettings(raw: object): Knowledge {
   const matchers = [...handlers, ...offload];
   return {
     clients: [...clients, ...clientCatalog],
+    blockingCalls: [...blockingCalls, ...blockingCallCatalog],
     registrations: [...matchers.flatMap((m) => (m.type === 'import' ? [m.entry] : [])), ...registrationCatalog],
     namedRegistrations: new Map(matchers.flatMap((m) => (m.type === 'name' ? [[m.matcher.name, m.matcher] as const] : []))),
     handlerDecorators: new Map(matchers.flatMap((m) => (m.type === 'decorator' ? [[m.decorator, 'handler'] as const] : []))),
@@ -98,6 +104,28 @@ function parseClient(item: unknown, path: string): ClientEntry {
     kind: kind satisfies ClientKind,
     close: optionalString(object, 'close', path),
     label: optionalString(object, 'label', path) ?? `${exportPath.replace(/^default\.?/, '') || module} (${module})`,
+  };
+}
+
+/**
+ * A project's own blocking call. `asyncAlternative` names an export of the same module that takes
+ * the same arguments and returns a promise of the same result: the fix then awaits it.
+ */
+function parseBlockingCall(item: unknown, path: string): BlockingCallEntry {
+  const object = expectObject(item, path, ['module', 'export', 'asyncAlternative', 'description']);
+  const module = expectString(object, 'module', path);
+  const exportPath = expectString(object, 'export', path);
+  const asyncAlternative = optionalString(object, 'asyncAlternative', path);
+  if (asyncAlternative !== undefined && !/^[A-Za-z_$][\w$]*$/.test(asyncAlternative)) {
+    throw new SettingsError(`${path}.asyncAlternative`, `must be the name of an export of the same module (got ${JSON.stringify(asyncAlternative)})`);
+  }
+  return {
+    module,
+    export: exportPath,
+    label: [module, exportPath.replace(/^default\.?/, '')].filter(Boolean).join('.'),
+    work: 'other',
+    description: optionalString(object, 'description', path),
+    alternative: asyncAlternative === undefined ? null : { source: { kind: 'same-module', export: asyncAlternative } },
   };
 }
 

@@ -19,8 +19,8 @@ import { stressSettings } from './stress.js';
  *
  * @typedef {object} PassRecord What the plugin did to a file under one configuration.
  * @property {unknown[][]} messages the plugin's reports: rule, messageId, position, message, fix digest, suggestion digests
- * @property {{ passes: number, cascades: number, output: string, problems: string[] }} [fix] the autofix passes, fixes unlocked by
- *   other fixes, and what was wrong
+ * @property {{ passes: number, cascades: number, newReports: string[], output: string, problems: string[] }} [fix] the autofix
+ *   passes, fixes unlocked by other fixes, reports without a fix that the fixes led to, and what was wrong
  * @property {{ at: string, output: string, problems: string[] }[]} [suggestions] each suggestion applied alone
  * @property {string} [probe] the analysis probe's summary of the file
  *
@@ -103,6 +103,17 @@ export function configFor(mode, configs) {
  * @type {Config}
  */
 const BINDING_RULES = {
+  // The plugin is for Node.js servers: its fixes may use Node's globals (a shutdown hook's `process.on`).
+  languageOptions: {
+    globals: Object.fromEntries(
+      [
+        'process', 'Buffer', 'console', 'global', 'globalThis', 'require', 'module', 'exports', '__dirname', '__filename',
+        'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask',
+        'structuredClone', 'fetch', 'Request', 'Response', 'Headers', 'URL', 'URLSearchParams', 'AbortController',
+        'AbortSignal', 'TextEncoder', 'TextDecoder', 'performance',
+      ].map((name) => [name, 'readonly']),
+    ),
+  },
   plugins: { corpus: { rules: { 'load-order': loadOrderRule } } },
   rules: {
     'corpus/load-order': 'error',
@@ -271,14 +282,15 @@ export function createCorpusLinter({ plugin, stress = true, reverseProbe = false
  * A fixable report after a pass must be one the pass skipped (it overlapped an applied fix) or
  * one that was reported without a fix before: a fix that unlocked another (a "cascade", hoisting
  * `basedir` lets `path.join(basedir, 'x')` be hoisted next), which `eslint --fix` applies in its
- * next pass. Anything else (a fixed report coming back, a new report) is a problem, and so is
- * needing more passes than `eslint --fix` makes. The final text must not add compiler errors or
+ * next pass. A fixed report coming back, or a new report with a fix, is a problem, and so is
+ * needing more passes than `eslint --fix` makes; a new report without a fix is recorded (a fix
+ * may rightly lead to another rule's report: a hoisted client is a module-level one). The final text must not add compiler errors or
  * binding errors.
  * @param {string} text
  * @param {LintMessage[]} messages
  * @param {(text: string) => LintMessage[]} relint
  * @param {(output: string) => string[]} regressions
- * @returns {{ passes: number, cascades: number, output: string, problems: string[] }}
+ * @returns {{ passes: number, cascades: number, newReports: string[], output: string, problems: string[] }}
  */
 function checkAutofix(text, messages, relint, regressions) {
   /** @type {string[]} */
@@ -288,6 +300,8 @@ function checkAutofix(text, messages, relint, regressions) {
   let currentMessages = messages;
   let passes = 0;
   let cascades = 0;
+  /** @type {string[]} */
+  const newReports = [];
   while (currentMessages.some((message) => message.fix)) {
     if (passes === MAX_FIX_PASSES) {
       problems.push(`still fixable after ${MAX_FIX_PASSES} passes (eslint --fix stops there)`);
@@ -307,22 +321,44 @@ function checkAutofix(text, messages, relint, regressions) {
       problems.push(`pass ${passes} output does not parse: ${fatal.message} (${fatal.line}:${fatal.column})`);
       break;
     }
-    // Reports are matched across passes by rule and reported text (fixes move code, not what it says),
-    // or failing that by the text's start (a fix inside a reported range changes its end).
+    // Reports are matched across passes by rule, message and reported text (fixes move code, not
+    // what it says), then by rule and text (a cascade turns a report fixable), then by the text's
+    // start (a fix inside a reported range changes its end).
     const before = [
       ...skipped.map((message) => ({ message, state: 'deferred' })),
       ...currentMessages.filter((message) => !message.fix).map((message) => ({ message, state: 'unfixed' })),
       ...applied.map((message) => ({ message, state: 'fixed' })),
     ].map((entry) => ({ ...entry, text: reportedText(current, entry.message) }));
-    for (const message of next) {
-      const text = reportedText(output, message);
-      const sameRule = before.filter((entry) => entry.message.ruleId === message.ruleId);
-      const match =
-        sameRule.find((entry) => entry.text === text) ?? sameRule.find((entry) => reportStart(entry.text) === reportStart(text));
-      if (match) before.splice(before.indexOf(match), 1);
+    const after = next.map((message) => ({ message, text: reportedText(output, message) }));
+    /** @type {((a: typeof before[number], b: typeof after[number]) => boolean)[]} */
+    const criteria = [
+      (a, b) => a.message.messageId === b.message.messageId && a.text === b.text,
+      (a, b) => a.text === b.text,
+      (a, b) => reportStart(a.text) === reportStart(b.text),
+    ];
+    /** @type {Map<typeof after[number], typeof before[number]>} */
+    const matches = new Map();
+    for (const same of criteria) {
+      for (const entry of after) {
+        if (matches.has(entry)) continue;
+        const match = before.find((candidate) => candidate.message.ruleId === entry.message.ruleId && same(candidate, entry));
+        if (!match) continue;
+        before.splice(before.indexOf(match), 1);
+        matches.set(entry, match);
+      }
+    }
+    for (const entry of after) {
+      const { message } = entry;
+      const match = matches.get(entry);
       if (match?.state === 'deferred') continue;
       if (match?.state === 'unfixed') {
         if (message.fix) cascades++;
+        continue;
+      }
+      if (!match && !message.fix) {
+        // A new problem without a fix (hoisting a client makes it a module-level one that the
+        // strict config wants closed on shutdown): eslint --fix is done, the report is for a person.
+        newReports.push(`after pass ${passes}: ${where(message)} (${message.messageId ?? message.message})`);
         continue;
       }
       const again = match ? 'comes back after its fix' : 'is new';
@@ -337,7 +373,7 @@ function checkAutofix(text, messages, relint, regressions) {
     currentMessages = next;
   }
   if (problems.length === 0) problems.push(...regressions(current));
-  return { passes, cascades, output: digest(current), problems };
+  return { passes, cascades, newReports, output: digest(current), problems };
 }
 
 /**

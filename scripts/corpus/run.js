@@ -71,6 +71,7 @@ export function digestOf(records) {
  * @property {number} fixedFiles
  * @property {number} multiPassFiles
  * @property {number} cascadeFiles
+ * @property {{ file: string, reports: string[] }[]} newReports
  * @property {{ file: string, mode: string | null, problems: string[] }[]} brokenFixes
  * @property {number} suggestionsChecked
  * @property {{ file: string, at: string, problems: string[] }[]} brokenSuggestions
@@ -109,7 +110,7 @@ export function summarize(records) {
 
 /** @returns {PassSummary} */
 function emptyPass() {
-  return { files: 0, rules: {}, fixedFiles: 0, multiPassFiles: 0, cascadeFiles: 0, brokenFixes: [], suggestionsChecked: 0, brokenSuggestions: [] };
+  return { files: 0, rules: {}, fixedFiles: 0, multiPassFiles: 0, cascadeFiles: 0, newReports: [], brokenFixes: [], suggestionsChecked: 0, brokenSuggestions: [] };
 }
 
 /**
@@ -129,6 +130,7 @@ function addPass(summary, record, pass) {
     summary.fixedFiles++;
     if (pass.fix.passes > 1) summary.multiPassFiles++;
     if (pass.fix.cascades > 0) summary.cascadeFiles++;
+    if (pass.fix.newReports.length > 0) summary.newReports.push({ file: record.file, reports: pass.fix.newReports });
     if (pass.fix.problems.length > 0) summary.brokenFixes.push({ file: record.file, mode: record.mode, problems: pass.fix.problems });
   }
   for (const suggestion of pass.suggestions ?? []) {

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode = TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
 
@@ -147,7 +147,12 @@ export function memberChainAround(root: TSESTree.Node): TSESTree.Node {
   return current;
 }
 
-/** A class or member's decorators. typescript-estree always sets the field; espree (ESLint's default parser) leaves it out. */
-export function decoratorsOf(node: TSESTree.MethodDefinition | TSESTree.PropertyDefinition | TSESTree.ClassDeclaration | TSESTree.ClassExpression): readonly TSESTree.Decorator[] {
-  return (node.decorators as TSESTree.Decorator[] | undefined) ?? [];
+/** Calls `visit` on each direct child node of `node`, in source order, using the parser's visitor keys. */
+export function forEachChild(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
+  for (const key of sourceCode.visitorKeys[node.type] ?? []) {
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
+    }
+  }
 }

@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { startupFunctionNames } from '../catalog/frameworks.js';
-import { type FunctionNode, isCallLike, isFunction, isRepeatedPartOfLoop, isLoop, isValueWrapper, memberName, propertyName } from './ast.js';
+import { type FunctionNode, forEachChild, isCallLike, isFunction, isRepeatedPartOfLoop, isLoop, isValueWrapper, memberName, propertyName } from './ast.js';
 import { exportNames } from './exports.js';
 import { type FunctionRole, type RoleEnvironment, functionRole, positionRole } from './function-roles.js';
-import { isOnceGuarded } from './once-guards.js';
+import { isInOnceRegion } from './once-guards.js';
 
 /**
  * How often code at a given place runs:
@@ -53,7 +53,7 @@ export class ContextAnalysis {
 
   /** The context in which the code at `node` runs. */
   contextAt(node: TSESTree.Node): ExecutionContext {
-    if (isOnceGuarded(this.env.sourceCode, node)) return { kind: 'once', label: 'once-guard', loop: null, via: [] };
+    if (isInOnceRegion(this.env.sourceCode, node)) return { kind: 'once', label: 'once-guard', loop: null, via: [] };
     let loop: TSESTree.Node | null = null;
     let child: TSESTree.Node = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
@@ -66,6 +66,11 @@ export class ContextAnalysis {
       if (parent.type === AST_NODE_TYPES.StaticBlock) return withLoop(startup('static block'), loop);
     }
     return withLoop(this.moduleContext(), loop);
+  }
+
+  /** Why `fn` runs: its own role (a handler, a callback run inline or per element, a named function...). */
+  roleOf(fn: FunctionNode): FunctionRole {
+    return functionRole(this.env, fn);
   }
 
   /** The context in which the body of `fn` runs. */
@@ -174,7 +179,8 @@ export class ContextAnalysis {
       return via(repeated ?? results[0]!);
     }
     if (startupFunctionNames.has(name)) return startup(`${name}()`);
-    return { kind: 'unknown', label: `${name}()`, loop: null, via: [] };
+    const repeated = results.find((context) => context.loop !== null);
+    return repeated ? via({ ...repeated, kind: 'unknown' }) : { kind: 'unknown', label: `${name}()`, loop: null, via: [] };
   }
 
   /** The context a reference to a function puts it in; `null` when the reference lets it escape. */
@@ -236,7 +242,7 @@ export class ContextAnalysis {
     let sites = this.thisMemberSites.get(classBody);
     if (sites) return sites;
     sites = new Map();
-    const visitorKeys = this.env.sourceCode.visitorKeys;
+    const sourceCode = this.env.sourceCode;
     const found = sites;
     const visit = (node: TSESTree.Node): void => {
       if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
@@ -244,12 +250,7 @@ export class ContextAnalysis {
         if (name !== null) found.set(name, [...(found.get(name) ?? []), node]);
       }
       if (node !== classBody && node.type === AST_NODE_TYPES.ClassBody) return;
-      for (const key of visitorKeys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        for (const child of Array.isArray(value) ? value : [value]) {
-          if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-        }
-      }
+      forEachChild(sourceCode, node, visit);
     };
     visit(classBody);
     this.thisMemberSites.set(classBody, sites);

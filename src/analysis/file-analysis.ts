@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type Knowledge, knowledgeFrom } from '../settings.js';
 import { type ClientCreation, clientCreationsFor } from './clients.js';
@@ -23,7 +24,6 @@ export function analyzeFile(context: RuleContext): FileAnalysis {
   const cached = values.get(analyzeFile) as FileAnalysis | undefined;
   if (cached) return cached;
   const knowledge = knowledgeFrom(context.settings);
-  const filename = context.filename;
   let facts: FileFacts | undefined;
   let contexts: ContextAnalysis | undefined;
   let clientCreations: ReadonlyMap<TSESTree.Node, ClientCreation> | undefined;
@@ -31,7 +31,7 @@ export function analyzeFile(context: RuleContext): FileAnalysis {
   const analysis: FileAnalysis = {
     sourceCode,
     get facts() {
-      facts ??= factsFor(sourceCode, filename, knowledge.runtime);
+      facts ??= factsFor(sourceCode, projectPath(context.filename, context.cwd), knowledge.runtime);
       return facts;
     },
     knowledge,
@@ -51,4 +51,14 @@ export function analyzeFile(context: RuleContext): FileAnalysis {
   };
   values.set(analyzeFile, analysis);
   return analysis;
+}
+
+/**
+ * The file's path from the project root (ESLint's cwd), so that directories above the project
+ * (`/home/ci/scripts/app/src/routes.ts`) do not make application code look like a script or a test.
+ */
+function projectPath(filename: string, cwd: string | undefined): string {
+  if (!cwd) return filename;
+  const fromRoot = relative(cwd, filename);
+  return fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot) ? fromRoot : filename;
 }

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction } from './ast.js';
+import { forEachChild, isFunction } from './ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -75,8 +75,7 @@ function classify(reference: TSESLint.Scope.Reference): FreeReference {
   const identifier = reference.identifier as TSESTree.Identifier;
   const variable = reference.resolved;
   if (!variable || variable.defs.length === 0) return { kind: 'global', identifier };
-  const scopeType = variable.scope.type;
-  if (scopeType === 'module' || scopeType === 'global') {
+  if (isModuleLevel(variable.scope)) {
     const reassigned = variable.references.some((candidate) => candidate.isWrite() && !candidate.init);
     const definition = variable.defs[0]!;
     const isLetOrVar = definition.type === 'Variable' && definition.parent?.type === AST_NODE_TYPES.VariableDeclaration && definition.parent.kind !== 'const';
@@ -96,6 +95,14 @@ function isFunctionThis(node: TSESTree.Node): boolean {
 }
 
 /**
+ * The module's own scope: an ES module's, the global scope of a script, or the function scope that
+ * wraps a CommonJS module (`sourceType: 'commonjs'`, as ESLint parses `.cjs` files).
+ */
+export function isModuleLevel(scope: TSESLint.Scope.Scope): boolean {
+  return scope.type === 'module' || scope.type === 'global' || (scope.type === 'function' && scope.block.type === AST_NODE_TYPES.Program);
+}
+
+/**
  * Visits the nodes of `root` that run when it is evaluated, and (with `inArrow`) those inside
  * nested arrow functions, which share the enclosing function's `this`. Nested non-arrow
  * functions and class bodies have a `this` of their own and are not visited.
@@ -106,12 +113,7 @@ function walkEvaluated(sourceCode: SourceCode, root: TSESTree.Node, visit: (node
     if (node !== root && isFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) return;
     if (node.type === AST_NODE_TYPES.ClassBody) return;
     const childInArrow = inArrow || (node !== root && node.type === AST_NODE_TYPES.ArrowFunctionExpression);
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && 'type' in child) walk(child as TSESTree.Node, childInArrow);
-      }
-    }
+    forEachChild(sourceCode, node, (child) => walk(child, childInArrow));
   };
   walk(root, false);
 }

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
+  buildTimeExportNames,
   contextParamNames,
   handlerTypeNames,
   handlerWrappers,
@@ -34,7 +35,6 @@ import type { Knowledge } from '../settings.js';
 import {
   type FunctionNode,
   calleeName,
-  decoratorsOf,
   isCallLike,
   isPathLike,
   isValueWrapper,
@@ -109,7 +109,8 @@ function namedOrInline(fn: FunctionNode): FunctionRole {
 
 function methodRole(env: RoleEnvironment, fn: FunctionNode, method: TSESTree.MethodDefinition): FunctionRole {
   if (method.kind === 'constructor') return { kind: 'instance' };
-  for (const decorator of decoratorsOf(method)) {
+  // espree (plain JavaScript) leaves `decorators` out of the tree.
+  for (const decorator of method.decorators ?? []) {
     const name = decoratorName(decorator);
     if (name === null) continue;
     const label = requestDecorators.get(name) ?? env.knowledge.handlerDecorators.get(name);
@@ -118,7 +119,7 @@ function methodRole(env: RoleEnvironment, fn: FunctionNode, method: TSESTree.Met
   const name = propertyName(method);
   if (name !== null && startupMethodNames.has(name)) return { kind: 'startup', label: 'lifecycle hook' };
   const classNode = method.parent.parent;
-  if (name === 'process' && decoratorsOf(classNode).some((decorator) => decoratorName(decorator) === 'Processor')) {
+  if (name === 'process' && (classNode.decorators ?? []).some((decorator) => decoratorName(decorator) === 'Processor')) {
     return { kind: 'request', label: 'queue job processor' };
   }
   return signatureRole(fn) ?? CALLABLE;
@@ -328,6 +329,7 @@ function exportRole(env: RoleEnvironment, fn: FunctionNode): FunctionRole | null
   const names = exportNames(env.sourceCode, fn);
   if (names.length === 0) return null;
   for (const name of names) {
+    if (buildTimeExportNames.has(name)) return { kind: 'startup', label: `${name}() at build time` };
     const label = requestExportNames.get(name);
     if (label !== undefined) return { kind: 'request', label };
     for (const convention of requestExportsByFile) {

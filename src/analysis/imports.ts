@@ -49,7 +49,10 @@ export const referenceTracker = perProgram(
  */
 export const catalogResolver = perNode(<E extends ModuleExportRef>(entries: readonly E[]) => {
   const index = indexEntries(entries);
-  return perProgram((sourceCode): ReadonlyMap<TSESTree.Node, ResolvedCall<E>> => resolve(sourceCode, index));
+  const mentioned = mentionTest(entries);
+  return perProgram((sourceCode): ReadonlyMap<TSESTree.Node, ResolvedCall<E>> =>
+    mentioned(sourceCode.text) ? resolve(sourceCode, index) : new Map(),
+  );
 }) as <E extends ModuleExportRef>(entries: readonly E[]) => (sourceCode: SourceCode) => ReadonlyMap<TSESTree.Node, ResolvedCall<E>>;
 
 /**
@@ -113,6 +116,48 @@ function constantString(node: TSESTree.Node | undefined): string | null {
   if (node?.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : null;
   if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
   return null;
+}
+
+/**
+ * Whether a file's text can reach any entry. Every segment of an export path is spelled out
+ * somewhere in a file that reaches it (an import specifier, a destructured key, a member access),
+ * so the file must contain the entry's longest named segment as a whole word (`readFileSync`,
+ * `create` of `default.create`, `Atomics` of `Atomics.wait`), or, for default and wildcard
+ * exports, the module's name. Most files mention none and skip import tracking. The scan looks
+ * for the names' last four characters with `indexOf` and checks the word around each hit.
+ */
+function mentionTest(entries: readonly ModuleExportRef[]): (text: string) => boolean {
+  const words = new Set<string>();
+  const fragments = new Set<string>();
+  for (const entry of entries) {
+    const named = entry.export.split('.').filter((segment) => segment !== '' && segment !== 'default' && !segment.includes('*'));
+    const longest = named.reduce((best, segment) => (segment.length > best.length ? segment : best), '');
+    if (longest !== '') words.add(longest);
+    else if (entry.module === GLOBAL_MODULE) return () => true;
+    else fragments.add(normalizeSpecifier(entry.module).split('*')[0] ?? '');
+  }
+  if (fragments.has('')) return () => true;
+  const anchors = [...new Set([...words].map((word) => word.slice(-4)))];
+  return (text) => {
+    for (const fragment of fragments) if (text.includes(fragment)) return true;
+    for (const anchor of anchors) {
+      for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, at + 1)) {
+        const end = at + anchor.length;
+        if (isWordCode(text.charCodeAt(end))) continue;
+        let begin = at;
+        while (begin > 0 && isWordCode(text.charCodeAt(begin - 1))) begin--;
+        if (words.has(text.slice(begin, end))) return true;
+      }
+    }
+    return false;
+  };
+}
+
+/** Characters that continue an identifier: ASCII letters, digits, `_`, `$`, and anything non-ASCII. */
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36 || code >= 128
+  );
 }
 
 interface EntryIndex<E> {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
-import { isFunction, memberName, valueSlot } from './ast.js';
+import { forEachChild, isFunction, memberName, valueSlot } from './ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -39,6 +39,111 @@ export function isOnceGuarded(sourceCode: SourceCode, node: TSESTree.Node): bool
     return storedVariableIsGuarded(sourceCode, parent, slot);
   }
   return false;
+}
+
+/**
+ * Whether the code at `node` runs only while a cache is being filled, not on every run: `node` is,
+ * or is part of, a once-guarded value (`cache ??= parse(readFileSync(p))`); or it sits in the
+ * branch of a guard on a cache that the branch fills (`if (!cache) { const raw = read(); cache =
+ * parse(raw); }`), or after an early return on such a cache. Only caches that outlive the
+ * function (module or closure variables, `this.x`, globals) make a branch a once-region.
+ */
+export function isInOnceRegion(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  if (isOnceGuarded(sourceCode, node)) return true;
+  const owner = enclosingFunction(node);
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current && !isFunction(current); child = current, current = current.parent) {
+    if (isExpressionNode(current) && isOnceGuarded(sourceCode, current)) return true;
+    switch (current.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (child !== current.test && fillsTestedCache(sourceCode, current.test, [child], owner)) return true;
+        break;
+      case AST_NODE_TYPES.BlockStatement:
+      case AST_NODE_TYPES.Program:
+      case AST_NODE_TYPES.StaticBlock:
+        if (followsEarlyReturnOnFilledCache(sourceCode, current.body, child, owner)) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+function isExpressionNode(node: TSESTree.Node): boolean {
+  return !node.type.endsWith('Statement') && !node.type.endsWith('Declaration') && node.type !== AST_NODE_TYPES.Program;
+}
+
+function followsEarlyReturnOnFilledCache(
+  sourceCode: SourceCode,
+  body: readonly TSESTree.Node[],
+  child: TSESTree.Node,
+  owner: TSESTree.Node | null,
+): boolean {
+  const index = body.indexOf(child);
+  if (index <= 0) return false;
+  const rest = body.slice(index);
+  return body.slice(0, index).some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
+    const exit = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
+    if (exit?.type !== AST_NODE_TYPES.ReturnStatement && exit?.type !== AST_NODE_TYPES.ThrowStatement) return false;
+    return fillsTestedCache(sourceCode, statement.test, rest, owner);
+  });
+}
+
+/**
+ * Whether `region` writes a cache that outlives `owner` and that `test` reads, directly or through
+ * a local read from it (`let c = cache.get(k); if (!c) { ...; cache.set(k, c) }`).
+ */
+function fillsTestedCache(sourceCode: SourceCode, test: TSESTree.Node, region: readonly TSESTree.Node[], owner: TSESTree.Node | null): boolean {
+  for (const key of writtenCaches(sourceCode, region)) {
+    if (!outlives(key, owner)) continue;
+    if (mentions(sourceCode, test, key)) return true;
+    if (mentionsLocalReadOf(sourceCode, test, key, owner)) return true;
+  }
+  return false;
+}
+
+function outlives(key: CacheKey, owner: TSESTree.Node | null): boolean {
+  return typeof key === 'string' || owner === null || !isInside(key.scope.block, owner);
+}
+
+function mentionsLocalReadOf(sourceCode: SourceCode, test: TSESTree.Node, key: CacheKey, owner: TSESTree.Node | null): boolean {
+  if (owner === null) return false;
+  let found = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (found || isFunction(node)) return;
+    if (node.type === AST_NODE_TYPES.Identifier) {
+      const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
+      const definition = variable?.defs[0];
+      if (variable && definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && isInside(definition.node, owner)) {
+        if (mentions(sourceCode, definition.node.init, key)) found = true;
+      }
+      return;
+    }
+    forEachChild(sourceCode, node, visit);
+  };
+  visit(test);
+  return found;
+}
+
+/** Caches written in `region` (outside nested functions): assignment targets and `x.set(k, v)` receivers. */
+function writtenCaches(sourceCode: SourceCode, region: readonly TSESTree.Node[]): CacheKey[] {
+  const keys = new Set<CacheKey>();
+  const visit = (node: TSESTree.Node): void => {
+    if (isFunction(node)) return;
+    if (node.type === AST_NODE_TYPES.AssignmentExpression) {
+      const key = cacheKey(sourceCode, node.left);
+      if (key !== null) keys.add(key);
+    } else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'set') {
+      const key = cacheKey(sourceCode, node.callee.object);
+      if (key !== null) keys.add(key);
+    }
+    forEachChild(sourceCode, node, visit);
+  };
+  for (const node of region) visit(node);
+  return [...keys];
 }
 
 /** `const c = create(); cache.set(k, c)` / `this.c = c` inside a guard on the same cache. */
@@ -122,12 +227,7 @@ function mentions(sourceCode: SourceCode, expression: TSESTree.Node, key: CacheK
       if (node.computed) visit(node.property);
       return;
     }
-    for (const childKey of sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[childKey];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-      }
-    }
+    forEachChild(sourceCode, node, visit);
   };
   visit(expression);
   return found;

@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberName, valueSlot } from './ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -14,6 +14,12 @@ export type ValueUse =
   | { kind: 'passed'; node: TSESTree.Node; call: TSESTree.CallExpression | TSESTree.NewExpression }
   /** A method called on the value: `x.query()`, `x.end()`. */
   | { kind: 'method'; node: TSESTree.Node; name: string; call: TSESTree.CallExpression }
+  /** Bound to another name: `const db = pool`. */
+  | { kind: 'aliased'; node: TSESTree.Node }
+  /** Exported by name: `export { pool }`, `export default pool`. */
+  | { kind: 'exported'; node: TSESTree.Node }
+  /** Yielded from a generator. */
+  | { kind: 'yielded'; node: TSESTree.Node }
   /** Anything else: property reads, comparisons, template interpolation. */
   | { kind: 'other'; node: TSESTree.Node };
 
@@ -21,24 +27,44 @@ export interface ValueFlow {
   /** The `const`/`let` the value is first bound to, when it is. */
   binding: Variable | null;
   declarator: TSESTree.VariableDeclarator | null;
+  /** With `throughAssignment`: the `x = value` that binds the value to a variable declared elsewhere. */
+  assignment: TSESTree.AssignmentExpression | null;
   uses: ValueUse[];
 }
+
+export interface ValueFlowOptions {
+  /** Follow `x = value` into the variable `x` and its reads, instead of stopping at a `stored` use. */
+  throughAssignment?: boolean;
+}
+
+const BINDING_ASSIGNMENTS = new Set(['=', '||=', '??=']);
 
 const COLLECTION_METHODS = new Set(['push', 'unshift', 'set', 'add', 'splice']);
 
 /** Where the value created at `node` goes: directly, or through the variable it is bound to. */
-export function valueFlow(sourceCode: SourceCode, node: TSESTree.Node): ValueFlow {
+export function valueFlow(sourceCode: SourceCode, node: TSESTree.Node, options: ValueFlowOptions = {}): ValueFlow {
   const slot = valueSlot(node);
   const parent = slot.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === slot && parent.id.type === AST_NODE_TYPES.Identifier) {
     const name = parent.id.name;
     const binding = sourceCode.scopeManager?.getDeclaredVariables(parent).find((variable) => variable.name === name) ?? null;
-    const uses = (binding?.references ?? [])
-      .filter((reference) => reference.isRead())
-      .map((reference) => classifyUse(reference.identifier as TSESTree.Node));
-    return { binding, declarator: parent, uses };
+    return { binding, declarator: parent, assignment: null, uses: readUses(binding) };
   }
-  return { binding: null, declarator: null, uses: [classifyUse(slot)] };
+  if (
+    options.throughAssignment &&
+    parent?.type === AST_NODE_TYPES.AssignmentExpression &&
+    parent.right === slot &&
+    BINDING_ASSIGNMENTS.has(parent.operator) &&
+    parent.left.type === AST_NODE_TYPES.Identifier
+  ) {
+    const binding = ASTUtils.findVariable(sourceCode.getScope(parent), parent.left);
+    if (binding) return { binding, declarator: null, assignment: parent, uses: readUses(binding) };
+  }
+  return { binding: null, declarator: null, assignment: null, uses: [classifyUse(slot)] };
+}
+
+function readUses(binding: Variable | null): ValueUse[] {
+  return (binding?.references ?? []).filter((reference) => reference.isRead()).map((reference) => classifyUse(reference.identifier as TSESTree.Node));
 }
 
 function classifyUse(node: TSESTree.Node): ValueUse {
@@ -62,6 +88,13 @@ function classifyUse(node: TSESTree.Node): ValueUse {
         if (COLLECTION_METHODS.has(memberName(parent.callee) ?? '')) return { kind: 'stored', node };
       }
       return { kind: 'passed', node, call: parent };
+    case AST_NODE_TYPES.VariableDeclarator:
+      return parent.init === slot && parent.id.type === AST_NODE_TYPES.Identifier ? { kind: 'aliased', node } : { kind: 'other', node };
+    case AST_NODE_TYPES.ExportSpecifier:
+    case AST_NODE_TYPES.ExportDefaultDeclaration:
+      return { kind: 'exported', node };
+    case AST_NODE_TYPES.YieldExpression:
+      return { kind: 'yielded', node };
     case AST_NODE_TYPES.MemberExpression: {
       const call = parent.parent;
       const name = memberName(parent);

@@ -1,6 +1,22 @@
 import type { ClientEntry } from './types.js';
 
 /**
+ * Method names that close a client, besides each entry's own `close`: `redis.disconnect()`
+ * closes an ioredis client as surely as `quit()`.
+ */
+export const closeMethodNames: ReadonlySet<string> = new Set([
+  'close',
+  'end',
+  'quit',
+  'disconnect',
+  'destroy',
+  '$disconnect',
+  'shutdown',
+  'terminate',
+  'dispose',
+]);
+
+/**
  * Known network, database and SDK clients. Data only: resolution goes through import tracking
  * (`src/analysis/imports.ts`), so a local class named `Client` never matches.
  */
@@ -10,10 +26,10 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: 'got', export: 'default.extend', kind: 'wrapper', label: 'got instance' },
   { module: 'ky', export: 'default.create', kind: 'wrapper', label: 'ky instance' },
   { module: 'ky', export: 'default.extend', kind: 'wrapper', label: 'ky instance' },
-  { module: 'http', export: 'Agent', kind: 'pool', label: 'http.Agent', close: 'destroy' },
-  { module: 'https', export: 'Agent', kind: 'pool', label: 'https.Agent', close: 'destroy' },
-  { module: 'agentkeepalive', export: 'default', kind: 'pool', label: 'agentkeepalive Agent', close: 'destroy' },
-  { module: 'agentkeepalive', export: 'HttpsAgent', kind: 'pool', label: 'agentkeepalive HttpsAgent', close: 'destroy' },
+  { module: 'http', export: 'Agent', kind: 'pool', label: 'http.Agent', close: 'destroy', syncClose: true },
+  { module: 'https', export: 'Agent', kind: 'pool', label: 'https.Agent', close: 'destroy', syncClose: true },
+  { module: 'agentkeepalive', export: 'default', kind: 'pool', label: 'agentkeepalive Agent', close: 'destroy', syncClose: true },
+  { module: 'agentkeepalive', export: 'HttpsAgent', kind: 'pool', label: 'agentkeepalive HttpsAgent', close: 'destroy', syncClose: true },
   ...['Agent', 'Pool', 'Client', 'BalancedPool', 'ProxyAgent', 'RetryAgent', 'EnvHttpProxyAgent'].map(
     (name): ClientEntry => ({ module: 'undici', export: name, kind: 'pool', label: `undici ${name}`, close: 'close' }),
   ),
@@ -34,27 +50,31 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: 'pg-pool', export: 'default', kind: 'pool', label: 'pg-pool Pool', close: 'end' },
   { module: 'postgres', export: 'default', kind: 'pool', label: 'postgres.js client', close: 'end' },
   { module: '@neondatabase/serverless', export: 'Pool', kind: 'pool', label: 'Neon Pool', close: 'end' },
+  // The callback APIs' end() takes a callback and returns nothing to await.
   ...['mysql2', 'mysql'].flatMap((module): ClientEntry[] => [
-    { module, export: 'createPool', kind: 'pool', label: `${module} pool`, close: 'end' },
-    { module, export: 'createPoolCluster', kind: 'pool', label: `${module} pool cluster`, close: 'end' },
+    { module, export: 'createPool', kind: 'pool', label: `${module} pool`, close: 'end', syncClose: true },
+    { module, export: 'createPoolCluster', kind: 'pool', label: `${module} pool cluster`, close: 'end', syncClose: true },
     {
       module,
       export: 'createConnection',
       kind: 'pool',
       label: `${module} connection`,
       close: 'end',
+      syncClose: true,
       singleConnection: true,
       advice: `use one ${module} pool (createPool) created at module scope instead of a connection per request`,
     },
   ]),
-  { module: 'mysql2/promise', export: 'createPool', kind: 'pool', label: 'mysql2 pool', close: 'end' },
-  { module: 'mysql2/promise', export: 'createPoolCluster', kind: 'pool', label: 'mysql2 pool cluster', close: 'end' },
+  // Recent mysql2 releases implement Symbol.asyncDispose on promise connections, pools and clusters.
+  { module: 'mysql2/promise', export: 'createPool', kind: 'pool', label: 'mysql2 pool', close: 'end', asyncDispose: true },
+  { module: 'mysql2/promise', export: 'createPoolCluster', kind: 'pool', label: 'mysql2 pool cluster', close: 'end', asyncDispose: true },
   {
     module: 'mysql2/promise',
     export: 'createConnection',
     kind: 'pool',
     label: 'mysql2 connection',
     close: 'end',
+    asyncDispose: true,
     async: true,
     singleConnection: true,
     advice: 'use one mysql2 pool (createPool) created at module scope instead of a connection per request',
@@ -71,9 +91,9 @@ export const clientCatalog: readonly ClientEntry[] = [
     singleConnection: true,
     advice: 'use one oracledb pool (createPool) created at startup instead of a connection per request',
   },
-  { module: 'better-sqlite3', export: 'default', kind: 'pool', label: 'better-sqlite3 Database', close: 'close' },
-  { module: 'sqlite3', export: 'Database', kind: 'pool', label: 'sqlite3 Database', close: 'close' },
-  { module: '@libsql/client', export: 'createClient', kind: 'pool', label: 'libSQL client', close: 'close' },
+  { module: 'better-sqlite3', export: 'default', kind: 'pool', label: 'better-sqlite3 Database', close: 'close', syncClose: true },
+  { module: 'sqlite3', export: 'Database', kind: 'pool', label: 'sqlite3 Database', close: 'close', syncClose: true },
+  { module: '@libsql/client', export: 'createClient', kind: 'pool', label: 'libSQL client', close: 'close', syncClose: true },
   { module: 'knex', export: 'default', kind: 'pool', label: 'knex instance', close: 'destroy' },
   { module: 'knex', export: 'knex', kind: 'pool', label: 'knex instance', close: 'destroy' },
   { module: 'sequelize', export: 'default', kind: 'pool', label: 'Sequelize instance', close: 'close' },
@@ -94,13 +114,14 @@ export const clientCatalog: readonly ClientEntry[] = [
     { module, export: 'createClient', kind: 'pool', label: 'redis client', close: 'quit', connect: true },
     { module, export: 'createCluster', kind: 'pool', label: 'redis cluster client', close: 'quit', connect: true },
   ]),
-  { module: 'memjs', export: 'Client.create', kind: 'pool', label: 'memjs Client', close: 'quit' },
-  { module: 'mongodb', export: 'MongoClient', kind: 'pool', label: 'MongoClient', close: 'close' },
-  { module: 'mongodb', export: 'MongoClient.connect', kind: 'pool', label: 'MongoClient', close: 'close', async: true },
+  { module: 'memjs', export: 'Client.create', kind: 'pool', label: 'memjs Client', close: 'quit', syncClose: true },
+  // mongodb 6.9+ attaches Symbol.asyncDispose to MongoClient when the runtime defines the symbol.
+  { module: 'mongodb', export: 'MongoClient', kind: 'pool', label: 'MongoClient', close: 'close', asyncDispose: true },
+  { module: 'mongodb', export: 'MongoClient.connect', kind: 'pool', label: 'MongoClient', close: 'close', asyncDispose: true, async: true },
   { module: 'mongoose', export: 'createConnection', kind: 'pool', label: 'mongoose connection', close: 'close' },
   { module: '@elastic/elasticsearch', export: 'Client', kind: 'pool', label: 'Elasticsearch Client', close: 'close' },
   { module: '@opensearch-project/opensearch', export: 'Client', kind: 'pool', label: 'OpenSearch Client', close: 'close' },
-  { module: '@azure/cosmos', export: 'CosmosClient', kind: 'pool', label: 'CosmosClient', close: 'dispose' },
+  { module: '@azure/cosmos', export: 'CosmosClient', kind: 'pool', label: 'CosmosClient', close: 'dispose', syncClose: true },
   { module: '@google-cloud/firestore', export: 'Firestore', kind: 'pool', label: 'Firestore', close: 'terminate' },
   { module: '@google-cloud/pubsub', export: 'PubSub', kind: 'pool', label: 'PubSub', close: 'close' },
 
@@ -123,19 +144,20 @@ export const clientCatalog: readonly ClientEntry[] = [
       kind: 'pool',
       label: 'AMQP connection',
       close: 'close',
+      syncClose: module === 'amqplib/callback_api' ? true : undefined,
       async: true,
       members: [
-        { method: 'createChannel', label: 'AMQP channel', kind: 'pool', close: 'close', async: true },
-        { method: 'createConfirmChannel', label: 'AMQP channel', kind: 'pool', close: 'close', async: true },
+        { method: 'createChannel', label: 'AMQP channel', kind: 'pool', close: 'close', closedWithParent: true, async: true },
+        { method: 'createConfirmChannel', label: 'AMQP channel', kind: 'pool', close: 'close', closedWithParent: true, async: true },
       ],
     }),
   ),
   { module: 'nats', export: 'connect', kind: 'pool', label: 'NATS connection', close: 'close', async: true },
-  { module: 'mqtt', export: 'connect', kind: 'pool', label: 'MQTT client', close: 'end' },
+  { module: 'mqtt', export: 'connect', kind: 'pool', label: 'MQTT client', close: 'end', syncClose: true },
   { module: 'bullmq', export: 'Queue', kind: 'pool', label: 'BullMQ Queue', close: 'close' },
 
   // Cloud SDKs
-  { module: '@aws-sdk/client-*', export: '*Client', kind: 'pool', label: 'AWS SDK client', close: 'destroy' },
+  { module: '@aws-sdk/client-*', export: '*Client', kind: 'pool', label: 'AWS SDK client', close: 'destroy', syncClose: true },
   ...['S3', 'DynamoDB', 'SQS', 'SNS', 'Lambda', 'SES', 'SecretsManager', 'KMS', 'Kinesis', 'DynamoDB.DocumentClient'].map(
     (name): ClientEntry => ({ module: 'aws-sdk', export: name, kind: 'wrapper', label: `aws-sdk ${name}` }),
   ),

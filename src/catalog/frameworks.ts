@@ -24,21 +24,6 @@ export const middlewareMethods: ReadonlySet<string> = new Set(['use']);
 /** Object-form routes (`fastify.route({ handler })`, hapi `server.route({ handler })`). */
 export const routeObjectMethods: ReadonlySet<string> = new Set(['route', 'get', 'post', 'put', 'patch', 'delete', 'all']);
 
-/** Properties of a route options object that hold per-request functions. */
-export const routeHandlerProperties: ReadonlySet<string> = new Set([
-  'handler',
-  'onRequest',
-  'preParsing',
-  'preValidation',
-  'preHandler',
-  'preSerialization',
-  'onSend',
-  'onResponse',
-  'onError',
-  'onTimeout',
-  'errorHandler',
-]);
-
 /** Fastify hooks that run for every request; the others run at startup or shutdown. */
 export const perRequestHooks: ReadonlySet<string> = new Set([
   'onRequest',
@@ -52,6 +37,9 @@ export const perRequestHooks: ReadonlySet<string> = new Set([
   'onTimeout',
   'onRequestAbort',
 ]);
+
+/** Properties of a route options object that hold per-request functions (handler and per-route hooks). */
+export const routeHandlerProperties: ReadonlySet<string> = new Set(['handler', 'errorHandler', ...perRequestHooks]);
 
 /** Exports that frameworks call once per request, whatever file they are in. */
 export const requestExportNames: ReadonlyMap<string, string> = new Map([
@@ -69,6 +57,12 @@ export const requestExportNames: ReadonlyMap<string, string> = new Map([
   ['generateMetadata', 'generateMetadata'],
   ['handler', 'Lambda handler'],
 ]);
+
+/**
+ * Exports that frameworks call at build time (or, with revalidation, at most once per interval),
+ * not per request: Next.js `getStaticProps`/`getStaticPaths`/`generateStaticParams`, Astro `getStaticPaths`.
+ */
+export const buildTimeExportNames: ReadonlySet<string> = new Set(['getStaticProps', 'getStaticPaths', 'generateStaticParams']);
 
 /** Exports that are per-request only in files of a given name (`middleware.ts`, SvelteKit `+page.server.ts`). */
 export const requestExportsByFile: readonly { file: RegExp; exports: ReadonlySet<string>; label: string }[] = [

@@ -24,6 +24,12 @@ export interface ClientEntry extends ModuleExportRef {
   label: string;
   /** Method that releases the client's resources; absent when there is nothing to close. */
   close?: string | undefined;
+  /** The close method returns nothing to wait for (it closes at once or takes a callback): `agent.destroy()`. */
+  syncClose?: boolean | undefined;
+  /** The client implements `Symbol.asyncDispose`, so `await using` closes it. */
+  asyncDispose?: boolean | undefined;
+  /** Closing the client that created this one closes it too (an AMQP channel goes with its connection). */
+  closedWithParent?: boolean | undefined;
   /** The client must be connected explicitly (`await client.connect()`) before use. */
   connect?: boolean | undefined;
   /** The factory returns a promise of the client (`await mysql.createConnection()`). */
@@ -41,6 +47,8 @@ export interface ClientMember {
   label: string;
   kind: ClientKind;
   close?: string | undefined;
+  syncClose?: boolean | undefined;
+  closedWithParent?: boolean | undefined;
   connect?: boolean | undefined;
   async?: boolean | undefined;
 }

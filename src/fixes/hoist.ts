@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { ClientCreation } from '../analysis/clients.js';
 import { memberChainAround, valueSlot } from '../analysis/ast.js';
 import { type ExpressionFacts, callDataReferences } from '../analysis/free-references.js';
+import { closeMethodNames } from '../catalog/clients.js';
 import { type ValueFlow, valueFlow } from '../analysis/value-flow.js';
 import { capitalize, clientVariableName, isFreeModuleName, pickName } from './names.js';
 import { closeRemovalEdits } from './remove-close.js';
@@ -25,8 +26,6 @@ type Fix = (fixer: Fixer) => TSESLint.RuleFix[];
 /** Methods that, called per request on a shared client, would pile up listeners or configuration. */
 const MUTATING_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'use', 'setMaxListeners']);
 const CONFIGURATION_MEMBERS = new Set(['interceptors', 'defaults', 'hooks']);
-/** Method names that close a client, besides the catalog's own. */
-export const CLOSE_METHODS = new Set(['close', 'end', 'quit', 'disconnect', 'destroy', '$disconnect', 'shutdown', 'terminate', 'dispose']);
 
 export type HoistPlan =
   | { kind: 'fix'; name: string; fix: Fix }
@@ -135,7 +134,7 @@ function mutationAt(use: TSESTree.Node): TSESTree.Node | null {
 export function perRequestCloses(flow: ValueFlow, close: string | undefined): TSESTree.ExpressionStatement[] | string {
   const statements: TSESTree.ExpressionStatement[] = [];
   for (const use of flow.uses) {
-    if (use.kind !== 'method' || (use.name !== close && !CLOSE_METHODS.has(use.name))) continue;
+    if (use.kind !== 'method' || (use.name !== close && !closeMethodNames.has(use.name))) continue;
     const statement = valueSlot(use.call).parent;
     if (statement?.type !== AST_NODE_TYPES.ExpressionStatement) {
       return `it is closed with \`${use.name}()\` in a way that cannot be removed automatically`;

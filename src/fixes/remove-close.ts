@@ -1,12 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { hasMultilineTemplate, lineIndent, reindent, statementRemovalRange } from './source-edits.js';
+import { type TextEdit, hasMultilineTemplate, lineIndent, reindent, statementRemovalRange } from './source-edits.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
-export interface TextEdit {
-  range: TSESTree.Range;
-  text: string;
-}
+export type { TextEdit };
 
 /**
  * Edits that delete per-request `client.close()` statements. A `finally` left empty goes too; a

@@ -2,6 +2,12 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
+/** A replacement of the source text in `range`. */
+export interface TextEdit {
+  range: TSESTree.Range;
+  text: string;
+}
+
 /** The whitespace that starts the line `node` starts on. */
 export function lineIndent(sourceCode: SourceCode, node: TSESTree.Node | TSESTree.Token): string {
   const line = sourceCode.lines[node.loc.start.line - 1] ?? '';
@@ -132,4 +138,69 @@ export function moduleDeclarationText(sourceCode: SourceCode, index: number, dec
   const before = sourceCode.text.slice(0, index);
   const needsBlankAbove = before.length > 0 && !/(^|\n)[ \t]*\n$/.test(before) && before.endsWith('\n');
   return `${needsBlankAbove ? '\n' : ''}${declaration}\n`;
+}
+
+/** The file's indentation step: the first increase of indentation between lines that start with code, or two spaces. */
+export function indentUnit(sourceCode: SourceCode): string {
+  let previousLine = 0;
+  let previous = '';
+  for (const token of sourceCode.ast.tokens ?? []) {
+    if (token.loc.start.line === previousLine) continue;
+    previousLine = token.loc.start.line;
+    const indent = /^\s*/.exec(sourceCode.lines[previousLine - 1] ?? '')?.[0] ?? '';
+    if (indent.length > previous.length && indent.startsWith(previous)) return indent.slice(previous.length);
+    previous = indent;
+  }
+  return '  ';
+}
+
+/** Where a statement ends, including comments that follow it on its last line. */
+export function statementEnd(sourceCode: SourceCode, statement: TSESTree.Node): number {
+  let end = statement.range[1];
+  for (const comment of sourceCode.getCommentsAfter(statement)) {
+    if (comment.loc.start.line !== statement.loc.end.line) break;
+    end = comment.range[1];
+  }
+  return end;
+}
+
+/**
+ * The source text of `range` with `insertions` made (those inside it) and one more `unit` of
+ * indentation on every line that starts in it, except blank lines and lines inside template
+ * literals (whose text would change).
+ */
+export function shiftedText(
+  sourceCode: SourceCode,
+  range: TSESTree.Range,
+  unit: string,
+  insertions: readonly { at: number; text: string }[] = [],
+): string {
+  const text = sourceCode.text;
+  const templates = (sourceCode.ast.tokens ?? []).filter((token) => token.type === 'Template' && token.range[1] > range[0] && token.range[0] < range[1]);
+  const all = insertions.filter((insertion) => insertion.at >= range[0] && insertion.at <= range[1]);
+  for (let index = text.indexOf('\n', range[0]); index !== -1 && index + 1 < range[1]; index = text.indexOf('\n', index + 1)) {
+    const lineStart = index + 1;
+    const lineEnd = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
+    if (line.trim() === '') continue;
+    if (templates.some((token) => token.range[0] < lineStart && lineStart < token.range[1])) continue;
+    all.push({ at: lineStart, text: unit });
+  }
+  all.sort((a, b) => a.at - b.at);
+  let result = '';
+  let position = range[0];
+  for (const insertion of all) {
+    result += text.slice(position, insertion.at) + insertion.text;
+    position = insertion.at;
+  }
+  return result + text.slice(position, range[1]);
+}
+
+/** Where code to wrap after `offset` begins: the line break before its first line (blank lines skipped), or `offset`. */
+export function wrapStart(sourceCode: SourceCode, offset: number): number {
+  const text = sourceCode.text;
+  let index = offset;
+  while (index < text.length && /\s/.test(text[index]!)) index++;
+  const lineBreak = text.lastIndexOf('\n', index - 1);
+  return lineBreak >= offset ? lineBreak : offset;
 }

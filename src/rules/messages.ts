@@ -15,8 +15,11 @@ export function repetitionUnit(label: string): string {
   return UNITS.find(([pattern]) => pattern.test(label))?.[1] ?? 'request';
 }
 
+/** Labels read with a leading vowel sound: `an onRequest hook`, `an http request listener`, `an SQS message handler`. */
+const VOWEL_SOUND = /^([aeiouAEIOU]|https?\d*\b|[FHLMNRSX][A-Z0-9]+\b)/;
+
 export function withArticle(label: string): string {
-  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+  return `${VOWEL_SOUND.test(label) ? 'an' : 'a'} ${label}`;
 }
 
 /** "in a route handler", "in `loadUser()`, called from a route handler", with the repetition unit. */

@@ -2,13 +2,13 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import type { ClientCreation } from '../analysis/clients.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
+import { type ExpressionFacts, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/imports.js';
-import { knowledgeFrom } from '../settings.js';
-import { dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
-import { isKeptAcrossIterations } from '../analysis/value-flow.js';
+import { loopRepetition } from '../analysis/loop-repetition.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
 import { planHoist } from '../fixes/hoist.js';
 import { claimModuleName } from '../fixes/names.js';
+import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from './messages.js';
 
@@ -61,15 +61,15 @@ export default createRule<Options, MessageId>({
       const { facts } = analysis;
       if (facts.role !== 'application' || facts.edge) return;
       for (const creation of analysis.clientCreations.values()) {
-        const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation);
+        const argumentFacts = expressionFacts(context.sourceCode, creation.node);
+        const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation, argumentFacts);
         if (!where) continue;
-        checkCreation(creation, where);
+        checkCreation(creation, where, argumentFacts);
       }
     });
 
-    function checkCreation(creation: ClientCreation, where: { where: string; unit: string }) {
+    function checkCreation(creation: ClientCreation, where: { where: string; unit: string }, argumentFacts: ExpressionFacts) {
       const sourceCode = context.sourceCode;
-      const argumentFacts = expressionFacts(sourceCode, creation.node);
       const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
       if (creation.entry.kind === 'wrapper' && requestScoped && !options.reportRequestScopedWrappers) return;
 
@@ -115,15 +115,11 @@ function perRequestPlace(
   executionContext: ExecutionContext,
   sourceCode: Readonly<TSESLint.SourceCode>,
   creation: ClientCreation,
+  argumentFacts: ExpressionFacts,
 ): { where: string; unit: string } | null {
   if (executionContext.kind === 'request') return describeRepetition(executionContext);
-  const repeatsInLoop =
-    executionContext.loop !== null && (executionContext.kind === 'startup' || executionContext.kind === 'unknown');
-  if (repeatsInLoop && !isKeptAcrossIterations(sourceCode, creation.node)) {
-    const loop = executionContext.loop!;
-    const loopIsAround = loop.range[0] <= creation.node.range[0] && creation.node.range[1] <= loop.range[1];
-    const called = executionContext.via[0];
-    return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}\`, called in a loop`, unit: 'iteration' };
-  }
-  return null;
+  const repetition = loopRepetition(sourceCode, executionContext, creation, argumentFacts);
+  if (!repetition) return null;
+  const { loopIsAround, called } = repetition;
+  return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}\`, called in a loop`, unit: 'iteration' };
 }

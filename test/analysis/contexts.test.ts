@@ -194,3 +194,37 @@ main();
     expect(contextsIn(['third', 'second', 'first'])).toEqual(expected);
   });
 });
+
+describe('once-regions around nested code', () => {
+  it.each([
+    ['inside a once-guarded value', `let cache;\napp.get('/', (req, res) => { cache ??= JSON.parse(here()); });`],
+    ['inside an assigned value behind a guard', `let cache;\napp.get('/', (req, res) => { if (!cache) cache = parse(here()).data; });`],
+    ['in the branch that fills the tested cache', `let cache;\napp.get('/', (req, res) => { if (!cache) { const raw = here(); cache = parse(raw); } });`],
+    ['in the branch that fills a this-member cache', `class S { load(req, res) { if (!this.config) { const raw = here(); this.config = parse(raw); } } }`],
+    ['in the branch that fills a keyed cache', `const cache = new Map();\napp.get('/', (req, res) => { if (!cache.has(k)) { const raw = here(); cache.set(k, raw); } });`],
+    ['a local read of the cache, filled in the branch', `const cache = new Map();\napp.get('/', (req, res) => { let c = cache.get(k); if (!c) { c = parse(here()); cache.set(k, c); } });`],
+    ['after an early return on the cache it fills', `let cache;\nexport async function GET(request) { if (cache) return cache; const raw = here(); cache = parse(raw); return cache; }`],
+  ])('%s is a once-region', (_name, code) => {
+    expect(contextOfHere(code, 'app/api/x/route.ts')).toBe('once: once-guard');
+  });
+
+  it.each([
+    ['a branch that fills only a local', `app.get('/', (req, res) => { let body = req.body; if (!body) { const raw = here(); body = parse(raw); } });`, 'request: request handler'],
+    ['a branch on a cache it does not fill', `let cache;\napp.get('/', (req, res) => { if (!cache) { here(); } });`, 'request: request handler'],
+    ['a branch that fills a cache the test does not read', `let cache;\napp.get('/', (req, res) => { if (req.fresh) { cache = here(); } });`, 'request: request handler'],
+    ['after the guarded branch', `let cache;\napp.get('/', (req, res) => { if (!cache) { cache = load(); } here(); });`, 'request: request handler'],
+  ])('%s is not', (_name, code, expected) => {
+    expect(contextOfHere(code)).toBe(expected);
+  });
+});
+
+describe('build-time exports', () => {
+  it.each([
+    ['getStaticProps', 'pages/blog.tsx', `export async function getStaticProps() { here(); }`, 'startup: getStaticProps() at build time'],
+    ['getStaticPaths', 'pages/blog/[slug].tsx', `export const getStaticPaths = async () => { here(); };`, 'startup: getStaticPaths() at build time'],
+    ['generateStaticParams', 'app/blog/[slug]/page.tsx', `export async function generateStaticParams() { here(); }`, 'startup: generateStaticParams() at build time'],
+    ['getServerSideProps stays per request', 'pages/blog.tsx', `export async function getServerSideProps() { here(); }`, 'request: getServerSideProps'],
+  ])('%s', (_name, filename, code, expected) => {
+    expect(contextOfHere(code, filename)).toBe(expected);
+  });
+});

@@ -112,4 +112,28 @@ describe('catalogResolver', () => {
   it('does not match a require that a local binding shadows', () => {
     expect(matches(`function load(require) { const { Pool } = require('pg'); return new Pool(); }`)).toEqual([]);
   });
+
+  describe('skips files that cannot reach the catalog, and only those', () => {
+    const cases: [string, string, string[]][] = [
+      ['a file that names no catalogued export', `import fs from 'fs'; fs.readFile('a', cb); const pool = makePool();`, []],
+      ['an alias, named where it is taken', `import fs from 'fs'; const read = fs.readFileSync; read('a');`, ["fs.readFileSync: read('a')"]],
+      ['a computed member with a static name', `import * as fs from 'fs'; fs['readFileSync']('a');`, ["fs.readFileSync: fs['readFileSync']('a')"]],
+      ['a default export, through the module name', `const Redis = require('ioredis'); new Redis();`, ['ioredis: new Redis()']],
+      ['a member of a default export', `import axios from 'axios'; axios.create();`, ['axios.create: axios.create()']],
+      ['a wildcard module and export', `import * as s3 from '@aws-sdk/client-s3'; new s3.S3Client({});`, ['aws: new s3.S3Client({})']],
+      ['a global', `Atomics.wait(view, 0, 0);`, ['atomics.wait: Atomics.wait(view, 0, 0)']],
+      ['a longer identifier that only ends like an export', `import * as fs from 'fs'; fs.xreadFileSync('a'); fs.readFileSyncs('b');`, []],
+    ];
+    it.each(cases)('%s', (_name, code, expected) => {
+      expect(matches(code)).toEqual(expected);
+    });
+
+    it('handles export names without word characters at their ends', () => {
+      const dollar: readonly (ModuleExportRef & { id: string })[] = [{ id: 'execa.$', module: 'execa', export: '$' }];
+      const found = analyze(`import { $ } from 'execa'; $('ls');`, (context) =>
+        [...catalogResolver(dollar)(context.sourceCode).values()].map((call) => call.entry.id),
+      );
+      expect(found).toEqual(['execa.$']);
+    });
+  });
 });

@@ -35,7 +35,7 @@ describe('the corpus harness', () => {
   it('accepts a fix that keeps the code working', () => {
     const record = lint(fixingRule((fixer, context) => fixer.insertTextBefore(context.sourceCode.ast, '// checked\n'), '// checked'));
     expect(record.crash).toBeUndefined();
-    expect(record.default?.fix).toEqual({ passes: 1, cascades: 0, output: expect.any(String), problems: [] });
+    expect(record.default?.fix).toEqual({ passes: 1, cascades: 0, newReports: [], output: expect.any(String), problems: [] });
   });
 
   it('accepts a fix unlocked by another fix (eslint --fix applies it in its next pass)', () => {
@@ -51,7 +51,26 @@ describe('the corpus harness', () => {
         },
       }),
     });
-    expect(record.default?.fix).toEqual({ passes: 2, cascades: 1, output: expect.any(String), problems: [] });
+    expect(record.default?.fix).toEqual({ passes: 2, cascades: 1, newReports: [], output: expect.any(String), problems: [] });
+  });
+
+  it('records, without failing, a report without a fix that a fix led to', () => {
+    const record = lint({
+      meta: { type: 'problem', fixable: 'code', schema: [] },
+      create: (context) => ({
+        Literal(node) {
+          if (node.value === 10) context.report({ node, message: 'ten', fix: (fixer) => fixer.replaceText(node, '11') });
+          if (node.value === 11) context.report({ node, message: 'eleven' });
+        },
+      }),
+    });
+    expect(record.default?.fix).toEqual({
+      passes: 1,
+      cascades: 0,
+      newReports: ['after pass 1: shared-client/probe@1:15 (eleven)'],
+      output: expect.any(String),
+      problems: [],
+    });
   });
 
   it('reports a rule that throws, with the rule and the file', () => {

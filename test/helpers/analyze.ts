@@ -1,12 +1,18 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
+import { forEachChild } from '../../src/analysis/ast.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, unknown[]>>;
 
 export interface AnalyzeOptions {
   filename?: string;
   settings?: Record<string, unknown>;
+  sourceType?: 'module' | 'script' | 'commonjs';
+  /** ESLint's default parser, as for plain `.js`/`.cjs` files (with `commonjs`, top-level bindings live in a function scope). */
+  parser?: 'typescript' | 'espree';
+  /** The directory ESLint runs in (the project root); files are linted under it. */
+  cwd?: string;
 }
 
 /**
@@ -14,7 +20,8 @@ export interface AnalyzeOptions {
  * whole file has been traversed, so analysis modules can be unit-tested on real ASTs and scopes.
  */
 export function analyze<T>(code: string, inspect: (context: Context, program: TSESTree.Program) => T, options: AnalyzeOptions = {}): T {
-  const linter = new Linter({ configType: 'flat', cwd: '/project' });
+  const cwd = options.cwd ?? '/project';
+  const linter = new Linter({ configType: 'flat', cwd });
   let result: { value: T } | undefined;
   let failure: unknown;
   const filename = options.filename ?? 'src/file.ts';
@@ -23,7 +30,11 @@ export function analyze<T>(code: string, inspect: (context: Context, program: TS
     [
       {
         files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'],
-        languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' },
+        languageOptions: {
+          ...(options.parser === 'espree' ? {} : { parser: tsParser }),
+          ecmaVersion: 'latest',
+          sourceType: options.sourceType ?? 'module',
+        },
         settings: options.settings ?? {},
         plugins: {
           test: {
@@ -47,7 +58,7 @@ export function analyze<T>(code: string, inspect: (context: Context, program: TS
         rules: { 'test/inspect': 'error' },
       },
     ],
-    `/project/${filename}`,
+    `${cwd}/${filename}`,
   );
   if (failure) throw failure;
   const fatal = messages.find((message) => message.fatal);
@@ -71,12 +82,7 @@ export function findNode<N extends TSESTree.Node>(
       match = node as N;
       return;
     }
-    for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
-      }
-    }
+    forEachChild(sourceCode, node, visit);
   };
   visit(program);
   if (!match) throw new Error(`no ${type} starting with ${JSON.stringify(textStart)}`);

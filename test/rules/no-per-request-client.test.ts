@@ -396,6 +396,39 @@ export async function handler(event) {
 `,
       name: "clients passed per request to a stored cache",
     },
+    {
+      code: `import { Pool } from 'pg';
+export async function migrateAll(databases) {
+  for (const database of databases) {
+    const pool = new Pool({ database });
+    await pool.query('select 1');
+    await pool.end();
+  }
+}
+`,
+      name: "loop building each client from its item (one per database)",
+    },
+    {
+      code: `import { Pool } from 'pg';
+async function migrate(database) {
+  const pool = new Pool({ database });
+  await pool.query('select 1');
+  await pool.end();
+}
+export async function migrateAll(databases) {
+  for (const database of databases) await migrate(database);
+}
+`,
+      name: "function called in a loop with the item as its parameter",
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+export async function sizes(regions) {
+  return Promise.all(regions.map(async (region) => { const s3 = new S3Client({ region }); return s3.config.region(); }));
+}
+`,
+      name: "map callback building one client per item",
+    },
   ],
   invalid: [
     {
@@ -2396,6 +2429,39 @@ app.get('/me', async (req, res) => {
         },
       ],
       name: "request-scoped wrapper through a local with reportRequestScopedWrappers",
+    },
+    {
+      code: `import { S3Client } from '@aws-sdk/client-s3';
+async function uploadOne(file) {
+  const s3 = new S3Client({});
+  await s3.send(file);
+}
+export async function uploadAll(files) {
+  for (const file of files) await uploadOne(file);
+}
+`,
+      output: `import { S3Client } from '@aws-sdk/client-s3';
+
+const s3 = new S3Client({});
+
+async function uploadOne(file) {
+  await s3.send(file);
+}
+export async function uploadAll(files) {
+  for (const file of files) await uploadOne(file);
+}
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 3,
+          column: 14,
+          endLine: 3,
+          endColumn: 30,
+          data: {"client":"S3Client","where":"in `uploadOne()`, called in a loop","unit":"iteration","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "function called in a loop with static options",
     },
     {
       // Found by the corpus run: espree (ESLint's default parser) gives class members no `decorators`.

@@ -1,0 +1,506 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { closeMethodNames } from '../catalog/clients.js';
+import { iterationMethods, testBlocks, testSetupHooks, testTeardownHooks } from '../catalog/frameworks.js';
+import { type FunctionNode, calleeName, isCallLike, isFunction, isValueWrapper, memberName, valueSlot } from './ast.js';
+import type { ClientCreation } from './clients.js';
+import { exportNames } from './exports.js';
+import type { FileAnalysis } from './file-analysis.js';
+import { globalReferences } from './modules.js';
+import { type ValueFlow, type ValueUse, valueFlow } from './value-flow.js';
+
+type SourceCode = Readonly<TSESLint.SourceCode>;
+type Variable = TSESLint.Scope.Variable;
+
+/** Who is responsible for closing a client. */
+export type Owner =
+  /** The function that creates it (or that declares the variable it is assigned to). */
+  | { kind: 'function'; fn: FunctionNode }
+  /** The module: a module-level binding. */
+  | { kind: 'module' }
+  /** A test file's module scope or `describe` body (`suite`), possibly filled in by a setup hook (`beforeAll`). */
+  | { kind: 'test-lifecycle'; setupHook: string | null; suite: string | null }
+  /** A class field: the instance or the class holds it. */
+  | { kind: 'class' };
+
+/** Ways ownership leaves the owner. */
+export type HandOffKind = 'returned' | 'stored' | 'passed' | 'aliased' | 'exported' | 'captured';
+
+export interface HandOff {
+  kind: HandOffKind;
+  node: TSESTree.Node;
+  /** For `captured`: what the callback itself does with the client, when it hands it on. */
+  inner?: HandOffKind | null;
+}
+
+/**
+ * How surely a close call runs once the owner is done with the client:
+ * - `finally`: in a `finally` block; `promise-finally`: in a `.finally()` callback;
+ * - `both-paths`: on success and on failure (`.then(close, close)`, `.then(close).catch(close)`,
+ *   a close at the end of a `try` block and another in its `catch`);
+ * - `hook`: in a callback run later (shutdown hook, `'close'` listener, teardown hook);
+ * - `some-paths`: only when nothing throws before it (or only when something does).
+ */
+export type CloseGuarantee = 'finally' | 'promise-finally' | 'both-paths' | 'hook' | 'some-paths';
+
+export interface CloseSite {
+  call: TSESTree.CallExpression;
+  method: string;
+  guarantee: CloseGuarantee;
+  /** For `hook`: what runs it (`afterAll`, `process.once('SIGTERM')`, `onModuleDestroy`). */
+  hook: string | null;
+}
+
+export type Verdict = 'closed' | 'handed-on' | 'closed-on-some-paths' | 'not-closed';
+
+export interface Ownership {
+  owner: Owner;
+  /** The flow of the created value, followed into the variable it is assigned to. */
+  flow: ValueFlow;
+  /** Declared with `using` / `await using`. */
+  using: boolean;
+  closes: CloseSite[];
+  handOffs: HandOff[];
+  /** Every use of the client in the owner settles before the owner returns (so a close on the way out cuts nothing off). */
+  settled: boolean;
+  /** `return` statements of the owner whose value uses the client without `await`: a `finally` would close it first. */
+  pendingReturns: TSESTree.ReturnStatement[];
+  verdict: Verdict;
+}
+
+const SHUTDOWN_EVENTS = new Set(['SIGTERM', 'SIGINT', 'SIGHUP', 'beforeExit', 'exit', 'close']);
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+const SHUTDOWN_HOOKS = new Set(['onClose', 'preClose']);
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
+const PROMISE_COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
+/** Test blocks whose callback runs while the file loads, like module scope (the others are test bodies). */
+const SUITE_BLOCKS: ReadonlySet<string> = new Set(['describe', 'suite', 'context'].filter((name) => testBlocks.has(name)));
+const MAX_CALL_DEPTH = 6;
+
+/**
+ * Who owns a created client and whether it is closed on the way out, handed on, or left open
+ * (see DESIGN.md, "Ownership"). Uses inside nested functions count where those functions run:
+ * inline (array callbacks, promise callbacks, IIFEs, local functions called directly, callbacks of
+ * awaited calls) or later (anything registered with something that outlives the owner).
+ */
+export function ownershipOf(analysis: FileAnalysis, creation: ClientCreation): Ownership {
+  const { sourceCode } = analysis;
+  const start = carrier(creation.node);
+  const home = enclosingHome(start);
+  const flow = valueFlow(sourceCode, start, { throughAssignment: true });
+  if (home === 'class') return result({ kind: 'class' }, flow, emptyFacts(), 'handed-on');
+  if (home && start.parent?.type === AST_NODE_TYPES.AssignmentPattern && start.parent.right === start) {
+    // A default parameter: callers may pass a client of their own, which the function must not close.
+    return result({ kind: 'function', fn: home }, flow, { ...emptyFacts(), handOffs: [{ kind: 'aliased', node: start }] }, 'handed-on');
+  }
+
+  let ownerFn = home;
+  let setupHook: string | null = null;
+  if (flow.assignment && flow.binding) {
+    // Assigned to a variable declared around the function: whoever declares the variable owns it.
+    const declaredIn = declaringFunction(flow.binding);
+    if (declaredIn !== ownerFn) {
+      setupHook = ownerFn ? setupHookOf(ownerFn) : null;
+      ownerFn = declaredIn;
+    }
+  }
+
+  const owner = classifyOwner(analysis, ownerFn, setupHook);
+  const boundary: TSESTree.Node = ownerFn ?? sourceCode.ast;
+  const facts = collectFacts(sourceCode, flow, boundary, creation);
+  const exported = exportNames(sourceCode, start).length > 0 || isExportedBinding(flow.binding);
+  if (owner.kind !== 'function' && exported && !facts.handOffs.some((handOff) => handOff.kind === 'exported')) {
+    facts.handOffs.push({ kind: 'exported', node: start });
+  }
+  const using = flow.declarator?.parent.type === AST_NODE_TYPES.VariableDeclaration && flow.declarator.parent.kind.endsWith('using');
+  return result(owner, flow, facts, verdictFor(analysis, owner, facts, using), using);
+}
+
+interface Facts {
+  closes: CloseSite[];
+  handOffs: HandOff[];
+  settled: boolean;
+  pendingReturns: TSESTree.ReturnStatement[];
+}
+
+function emptyFacts(): Facts {
+  return { closes: [], handOffs: [], settled: true, pendingReturns: [] };
+}
+
+function result(owner: Owner, flow: ValueFlow, facts: Facts, verdict: Verdict, using = false): Ownership {
+  return { owner, flow, using, ...facts, verdict };
+}
+
+function verdictFor(analysis: FileAnalysis, owner: Owner, facts: Facts, using: boolean): Verdict {
+  const { closes, handOffs } = facts;
+  if (using) return 'closed';
+  switch (owner.kind) {
+    case 'class':
+      return 'handed-on';
+    case 'function': {
+      if (closes.some((close) => close.guarantee !== 'some-paths')) return 'closed';
+      // A function that closes the client itself owns it, even if it lends it to a call on the way.
+      if (handOffs.some((handOff) => handOff.kind !== 'passed')) return 'handed-on';
+      if (closes.length > 0) return 'closed-on-some-paths';
+      return handOffs.length > 0 ? 'handed-on' : 'not-closed';
+    }
+    case 'module': {
+      if (closes.length > 0) return 'closed';
+      if (handOffs.some((handOff) => handOff.kind !== 'captured')) return 'handed-on';
+      // A script whose client serves routes or listeners is a long-running process, not a one-off.
+      if (analysis.facts.role !== 'application' && handOffs.length > 0) return 'handed-on';
+      return 'not-closed';
+    }
+    case 'test-lifecycle': {
+      const contexts = analysis.contexts;
+      const closed = closes.some((close) => {
+        const context = contexts.contextAt(close.call);
+        if (context.kind !== 'test') return false;
+        if (owner.setupHook === 'beforeEach') return context.testPhase === 'teardown' && context.label === 'afterEach';
+        return context.testPhase === 'teardown' || context.testPhase === 'test';
+      });
+      if (closed) return 'closed';
+      const setupHandOff = handOffs.some((handOff) => {
+        if (handOff.kind === 'captured' && !handOff.inner) return false;
+        const phase = contexts.contextAt(handOff.node).testPhase;
+        return phase === 'module' || phase === 'setup';
+      });
+      return setupHandOff ? 'handed-on' : 'not-closed';
+    }
+  }
+}
+
+function classifyOwner(analysis: FileAnalysis, ownerFn: FunctionNode | null, setupHook: string | null): Owner {
+  if (analysis.facts.role === 'test') {
+    if (ownerFn === null) return { kind: 'test-lifecycle', setupHook, suite: null };
+    const call = callOfCallback(ownerFn);
+    const name = call ? calleeName(call) : null;
+    if (name !== null && SUITE_BLOCKS.has(name)) return { kind: 'test-lifecycle', setupHook, suite: name };
+  }
+  return ownerFn ? { kind: 'function', fn: ownerFn } : { kind: 'module' };
+}
+
+/** Gathers the close calls and hand-offs of every use, placed where its code runs relative to `boundary`. */
+function collectFacts(sourceCode: SourceCode, flow: ValueFlow, boundary: TSESTree.Node, creation: ClientCreation): Facts {
+  const facts = emptyFacts();
+  const closeNames = new Set(closeMethodNames);
+  if (creation.entry.close) closeNames.add(creation.entry.close);
+  const partial: { site: CloseSite; key: TSESTree.Node; side: 'success' | 'failure' }[] = [];
+  const pendingReturns = new Set<TSESTree.ReturnStatement>();
+
+  for (const use of flow.uses) {
+    const isClose = use.kind === 'method' && closeNames.has(use.name);
+    for (const placement of placementsOf(sourceCode, use.node, boundary)) {
+      const later = placement.steps.find((step) => step.kind === 'later');
+      if (placement.steps.some((step) => !step.settled)) facts.settled = false;
+      if (isClose && use.kind === 'method') {
+        const site: CloseSite = { call: use.call, method: use.name, guarantee: 'some-paths', hook: later?.kind === 'later' ? later.label : null };
+        facts.closes.push(site);
+        const outcome = later ? null : closeOutcome(placement, boundary);
+        if (later) site.guarantee = 'hook';
+        else if (outcome?.kind === 'sure') site.guarantee = outcome.guarantee;
+        else if (outcome?.kind === 'partial') partial.push({ site, key: outcome.key, side: outcome.side });
+        continue;
+      }
+      const handOff = handOffKind(sourceCode, use);
+      if (later) {
+        facts.handOffs.push({ kind: 'captured', node: use.node, inner: handOff });
+        continue;
+      }
+      if (handOff) facts.handOffs.push({ kind: handOff, node: use.node });
+      if (use.kind === 'method' && !isSettled(use.call) && isPromiseChained(use.call)) facts.settled = false;
+      const pending = pendingReturn(placement.at, boundary);
+      if (pending) pendingReturns.add(pending);
+    }
+  }
+  for (const entry of partial) {
+    const bothSides = partial.some((other) => other.key === entry.key && other.side !== entry.side);
+    if (bothSides) entry.site.guarantee = 'both-paths';
+  }
+  facts.pendingReturns = [...pendingReturns];
+  return facts;
+}
+
+function handOffKind(sourceCode: SourceCode, use: ValueUse): HandOffKind | null {
+  switch (use.kind) {
+    case 'returned':
+    case 'yielded':
+      return 'returned';
+    case 'stored':
+      return 'stored';
+    case 'aliased':
+      return 'aliased';
+    case 'exported':
+      return 'exported';
+    case 'passed':
+      return isConsoleCall(sourceCode, use.call) ? null : 'passed';
+    default:
+      return null;
+  }
+}
+
+function isConsoleCall(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier) return false;
+  const object = callee.object;
+  return object.name === 'console' && (globalReferences(sourceCode).get('console') ?? []).includes(object);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where code runs relative to the owner
+
+/** One way the code at a node is reached from the owner's own body. */
+type Step =
+  | { kind: 'inline'; settled: boolean }
+  | { kind: 'promise-finally'; settled: boolean }
+  | { kind: 'promise-then'; side: 'success' | 'failure'; chain: TSESTree.Node; settled: boolean }
+  | { kind: 'later'; label: string; settled: true };
+
+interface Placement {
+  /** The node in the owner's own body (outside any nested function) through which the code runs. */
+  at: TSESTree.Node;
+  /** The nested functions crossed on the way, innermost first. */
+  steps: Step[];
+}
+
+/**
+ * The places in the owner's body through which the code at `node` runs. A local function called
+ * from two places gives two placements; one never referenced gives none.
+ */
+function placementsOf(sourceCode: SourceCode, node: TSESTree.Node, boundary: TSESTree.Node): Placement[] {
+  return place(node, []);
+
+  function place(current: TSESTree.Node, steps: Step[], seen: ReadonlySet<FunctionNode> = new Set()): Placement[] {
+    const fn = enclosingFunctionBelow(current, boundary);
+    if (!fn) return [{ at: current, steps }];
+    if (seen.has(fn) || seen.size >= MAX_CALL_DEPTH) return [{ at: fn, steps: [...steps, later('a recursive call')] }];
+    const nextSeen = new Set(seen).add(fn);
+    const named = namedBinding(sourceCode, fn);
+    if (!named) return fromSlot(fn, fn, steps, nextSeen);
+    if (exportNames(sourceCode, fn).length > 0) return [{ at: fn, steps: [...steps, later('an exported function')] }];
+    return named.references
+      .filter((reference) => reference.isRead() && !isInside(reference.identifier, fn))
+      .flatMap((reference) => fromSlot(reference.identifier, fn, steps, nextSeen));
+  }
+
+  function fromSlot(slot: TSESTree.Node, fn: FunctionNode, steps: Step[], seen: ReadonlySet<FunctionNode>): Placement[] {
+    const { step, position } = invocation(slot, fn);
+    if (step.kind === 'later') return [{ at: position, steps: [...steps, step] }];
+    return place(position, [...steps, step], seen);
+  }
+}
+
+function later(label: string): Step {
+  return { kind: 'later', label, settled: true };
+}
+
+/** How the function at `slot` (the function itself, or a reference to it) is run. */
+function invocation(slot: TSESTree.Node, fn: FunctionNode): { step: Step; position: TSESTree.Node } {
+  const value = valueSlot(slot);
+  const parent = value.parent;
+  if (parent?.type === AST_NODE_TYPES.MethodDefinition) {
+    return { step: later(`${memberLabel(parent)}()`), position: parent };
+  }
+  if (!parent || !isCallLike(parent)) return { step: later('a stored callback'), position: value };
+  if (parent.callee === value) return { step: { kind: 'inline', settled: !fn.async || isSettled(parent) }, position: parent };
+
+  const index = parent.arguments.indexOf(value as TSESTree.CallExpressionArgument);
+  if (parent.type === AST_NODE_TYPES.NewExpression && parent.callee.type === AST_NODE_TYPES.Identifier && parent.callee.name === 'Promise') {
+    return { step: { kind: 'inline', settled: isSettled(parent) }, position: parent };
+  }
+  const name = calleeName(parent);
+  if (parent.callee.type === AST_NODE_TYPES.MemberExpression && name !== null) {
+    if (name === 'finally' || name === 'then' || name === 'catch') {
+      const chain = promiseChainRoot(parent);
+      const settled = isSettled(chain);
+      if (name === 'finally') return { step: { kind: 'promise-finally', settled }, position: chain };
+      if (name === 'then' && index > 1) return { step: later('a .then() callback'), position: parent };
+      const side = name === 'then' && index === 0 ? 'success' : 'failure';
+      return { step: { kind: 'promise-then', side, chain, settled }, position: chain };
+    }
+    if (iterationMethods.has(name) && index === 0) {
+      return { step: { kind: 'inline', settled: !fn.async || isSettled(parent) }, position: parent };
+    }
+  }
+  const hook = hookLabel(parent, name);
+  if (hook) return { step: later(hook), position: parent };
+  if (isSettled(parent)) return { step: { kind: 'inline', settled: true }, position: parent };
+  return { step: later(`a ${name ?? 'function'}() callback`), position: parent };
+}
+
+/** Lifecycle registrations a close inside is run by: shutdown hooks, `'close'` listeners, teardown hooks. */
+function hookLabel(call: TSESTree.CallExpression | TSESTree.NewExpression, name: string | null): string | null {
+  if (name === null) return null;
+  const first = call.arguments[0];
+  const event = first?.type === AST_NODE_TYPES.Literal && typeof first.value === 'string' ? first.value : null;
+  if (LISTENER_METHODS.has(name) && event !== null && SHUTDOWN_EVENTS.has(event)) return `${name}('${event}')`;
+  if (name === 'addHook' && event !== null && SHUTDOWN_HOOKS.has(event)) return `addHook('${event}')`;
+  if (testTeardownHooks.has(name)) return name;
+  return null;
+}
+
+function memberLabel(method: TSESTree.MethodDefinition): string {
+  return method.key.type === AST_NODE_TYPES.Identifier && !method.computed ? method.key.name : 'method';
+}
+
+/** Whether a close at this owner-level placement runs on success, on failure, or always. */
+function closeOutcome(
+  placement: Placement,
+  boundary: TSESTree.Node,
+): { kind: 'sure'; guarantee: CloseGuarantee } | { kind: 'partial'; key: TSESTree.Node; side: 'success' | 'failure' } | null {
+  const then = placement.steps.find((step) => step.kind === 'promise-then');
+  if (then?.kind === 'promise-then') return { kind: 'partial', key: then.chain, side: then.side };
+  if (placement.steps.some((step) => step.kind === 'promise-finally')) return { kind: 'sure', guarantee: 'promise-finally' };
+  let tryPart: { key: TSESTree.Node; side: 'success' | 'failure' } | null = null;
+  let child: TSESTree.Node = placement.at;
+  for (let parent = child.parent; parent && parent !== boundary; child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.TryStatement) continue;
+    if (child === parent.finalizer) return { kind: 'sure', guarantee: 'finally' };
+    if (!tryPart && child === parent.block) tryPart = { key: parent, side: 'success' };
+    if (!tryPart && child === parent.handler) tryPart = { key: parent, side: 'failure' };
+  }
+  return tryPart ? { kind: 'partial', ...tryPart } : null;
+}
+
+/** The `return` whose value uses the client at `at` without awaiting it first. */
+function pendingReturn(at: TSESTree.Node, boundary: TSESTree.Node): TSESTree.ReturnStatement | null {
+  let awaited = false;
+  for (let node: TSESTree.Node | undefined = at; node && node !== boundary; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) return awaited ? null : node;
+    if (node.type === AST_NODE_TYPES.AwaitExpression) awaited = true;
+    else if (node.type.endsWith('Statement') || node.type.endsWith('Declaration')) return null;
+  }
+  return null;
+}
+
+/** The value of `node` is waited for before the function goes on: awaited, returned, or chained into something that is. */
+export function isSettled(node: TSESTree.Node): boolean {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (!parent) return false;
+    if (parent.type === AST_NODE_TYPES.AwaitExpression || parent.type === AST_NODE_TYPES.ReturnStatement) return true;
+    if (isFunction(parent)) return parent.body === current;
+    if (isValueWrapper(parent) || parent.type === AST_NODE_TYPES.ArrayExpression) current = parent;
+    else if (isPromiseMember(parent, current)) current = parent.parent;
+    else if (
+      parent.type === AST_NODE_TYPES.CallExpression &&
+      isPromiseCombinator(parent) &&
+      parent.arguments.includes(current as TSESTree.CallExpressionArgument)
+    ) {
+      current = parent;
+    } else {
+      return false;
+    }
+  }
+}
+
+/** `current.then(...)`: `parent` is the member and its parent the call. */
+function isPromiseMember(parent: TSESTree.Node, current: TSESTree.Node): parent is TSESTree.MemberExpression & { parent: TSESTree.CallExpression } {
+  return (
+    parent.type === AST_NODE_TYPES.MemberExpression &&
+    parent.object === current &&
+    PROMISE_METHODS.has(memberName(parent) ?? '') &&
+    parent.parent.type === AST_NODE_TYPES.CallExpression &&
+    parent.parent.callee === parent
+  );
+}
+
+function isPromiseChained(call: TSESTree.Node): boolean {
+  const slot = valueSlot(call);
+  return slot.parent !== undefined && isPromiseMember(slot.parent, slot);
+}
+
+function isPromiseCombinator(call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  return (
+    callee.type === AST_NODE_TYPES.MemberExpression &&
+    callee.object.type === AST_NODE_TYPES.Identifier &&
+    callee.object.name === 'Promise' &&
+    PROMISE_COMBINATORS.has(memberName(callee) ?? '')
+  );
+}
+
+/** The outermost call of a `.then().catch().finally()` chain that `call` is part of. */
+function promiseChainRoot(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Node {
+  let current: TSESTree.Node = call;
+  while (current.parent && isPromiseMember(current.parent, current)) current = current.parent.parent;
+  return current;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structure helpers
+
+/** The creation's value through `cond ? new A() : new B()` and `x ?? new A()`. */
+function carrier(node: TSESTree.Node): TSESTree.Node {
+  let current = valueSlot(node);
+  for (;;) {
+    const parent = current.parent;
+    if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) current = valueSlot(parent);
+    else if (parent?.type === AST_NODE_TYPES.LogicalExpression) current = valueSlot(parent);
+    else return current;
+  }
+}
+
+/** The function the code at `node` belongs to, `null` for module scope, `'class'` for class fields and static blocks. */
+function enclosingHome(node: TSESTree.Node): FunctionNode | null | 'class' {
+  let child = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (isFunction(parent)) return parent;
+    if (parent.type === AST_NODE_TYPES.PropertyDefinition && child === parent.value) return 'class';
+    if (parent.type === AST_NODE_TYPES.StaticBlock) return 'class';
+  }
+  return null;
+}
+
+function enclosingFunctionBelow(node: TSESTree.Node, boundary: TSESTree.Node): FunctionNode | null {
+  for (let parent = node.parent; parent && parent !== boundary; parent = parent.parent) {
+    if (isFunction(parent)) return parent;
+  }
+  return null;
+}
+
+/** The function whose scope declares `variable` (`null` for module and global scope). */
+function declaringFunction(variable: Variable): FunctionNode | null {
+  for (let node: TSESTree.Node | undefined = variable.scope.block as TSESTree.Node; node; node = node.parent) {
+    if (isFunction(node)) return node;
+  }
+  return null;
+}
+
+/** `export let client;`, assigned later. */
+function isExportedBinding(variable: Variable | null): boolean {
+  return (variable?.defs ?? []).some((definition) => definition.node.parent?.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration);
+}
+
+/** The variable a named function is bound to: `function f() {}`, `const f = () => {}`. */
+function namedBinding(sourceCode: SourceCode, fn: FunctionNode): Variable | null {
+  const value = valueSlot(fn);
+  const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : value.parent;
+  if (!holder) return null;
+  if (holder.type === AST_NODE_TYPES.FunctionDeclaration && holder.id) {
+    return sourceCode.scopeManager?.getDeclaredVariables(holder).find((variable) => variable.name === holder.id?.name) ?? null;
+  }
+  if (holder.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value && holder.id.type === AST_NODE_TYPES.Identifier) {
+    const name = holder.id.name;
+    return sourceCode.scopeManager?.getDeclaredVariables(holder).find((variable) => variable.name === name) ?? null;
+  }
+  return null;
+}
+
+/** The call a function is passed to directly: `beforeAll(fn)`, `describe('x', fn)`. */
+function callOfCallback(fn: FunctionNode): TSESTree.CallExpression | TSESTree.NewExpression | null {
+  const value = valueSlot(fn);
+  const parent = value.parent;
+  return parent && isCallLike(parent) && parent.callee !== value ? parent : null;
+}
+
+/** `beforeAll`/`beforeEach`/`before` when `fn` is the callback of that hook. */
+function setupHookOf(fn: FunctionNode): string | null {
+  const call = callOfCallback(fn);
+  const name = call ? calleeName(call) : null;
+  return name !== null && testSetupHooks.has(name) ? name : null;
+}
+
+function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}

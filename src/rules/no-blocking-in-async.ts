@@ -1,0 +1,198 @@
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, isFunction } from '../analysis/ast.js';
+import { type ContextAnalysis, functionName } from '../analysis/contexts.js';
+import { analyzeFile } from '../analysis/file-analysis.js';
+import { type ResolvedCall, catalogResolver } from '../analysis/imports.js';
+import { normalizeSpecifier } from '../analysis/modules.js';
+import { type BlockingCallEntry, NO_ALTERNATIVE_ADVICE, blockingWorkDescriptions } from '../catalog/blocking-calls.js';
+import { knowledgeFrom } from '../settings.js';
+import { describeAlternative, fixFrom, planAsyncRewrite, withAsyncFunction } from '../fixes/to-async.js';
+import { createRule } from '../util/create-rule.js';
+import { describeRepetition } from './messages.js';
+
+type MessageId = 'blocking' | 'blockingNoFix' | 'blockingNoAlternative' | 'suggestAsync' | 'suggestMakeAsync';
+type Options = [{ allow?: string[]; checkAsyncFunctions?: boolean }];
+
+const MAKE_ASYNC_CAVEAT =
+  'an async handler returns a promise, so errors it throws become rejections, which some frameworks (Express 4) do not pass to error handlers';
+
+export default createRule<Options, MessageId>({
+  name: 'no-blocking-in-async',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow blocking calls (sync file system, child process, crypto, compression) in async functions and request handlers',
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: {
+            type: 'array',
+            items: { type: 'string' },
+            uniqueItems: true,
+            description: 'Blocking calls to leave alone, by catalog name (`fs.existsSync`) or by module (`bcryptjs`).',
+          },
+          checkAsyncFunctions: {
+            type: 'boolean',
+            description:
+              'Also report blocking calls in async functions whose callers the file does not show (exported helpers, services). Handlers and the functions they reach are always checked.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    defaultOptions: [{ allow: [], checkAsyncFunctions: true }],
+    messages: {
+      blocking:
+        '`{{name}}()` blocks the event loop {{where}} ({{work}}): {{consequence}}. Use {{alternative}} instead.',
+      blockingNoFix:
+        '`{{name}}()` blocks the event loop {{where}} ({{work}}): {{consequence}}. Use {{alternative}} instead (not fixed automatically: {{reason}}).',
+      blockingNoAlternative: '`{{name}}()` blocks the event loop {{where}} ({{work}}): {{consequence}}. {{advice}}',
+      suggestAsync: 'Replace with `{{replacement}}`; check the difference: {{caveat}}.',
+      suggestMakeAsync: 'Make the {{handler}} async and replace the call with `{{replacement}}` (check first: {{caveat}}).',
+    },
+    languages: ['js/js'],
+  },
+  defaultOptions: [{ allow: [], checkAsyncFunctions: true }],
+  create(context, [options]) {
+    const allowed = new Set((options.allow ?? []).map(normalizeSpecifier));
+    return {
+      Program() {
+        // Cheap first: most files call nothing from the catalog, and need no further analysis.
+        const calls = catalogResolver(knowledgeFrom(context.settings).blockingCalls)(context.sourceCode);
+        if (calls.size === 0) return;
+        const analysis = analyzeFile(context);
+        const { facts } = analysis;
+        if (facts.role !== 'application' || facts.edge || facts.workerThread) return;
+        for (const resolved of calls.values()) {
+          const call = resolved.node;
+          if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+          const entry = resolved.entry;
+          if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
+          if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
+          const place = blockingPlace(analysis.contexts, call, options.checkAsyncFunctions ?? true);
+          if (place) check(analysis.contexts, resolved, place);
+        }
+      },
+    };
+
+    function check(contexts: ContextAnalysis, resolved: ResolvedCall<BlockingCallEntry>, place: { where: string; unit: string }) {
+      const { node, entry } = resolved;
+      // What, where and why: shared by the three report messages.
+      const data = (details: Record<string, string>) => ({
+        name: entry.label,
+        where: place.where,
+        consequence: consequence(place.unit),
+        work: entry.description ?? blockingWorkDescriptions[entry.work],
+        ...details,
+      });
+      const alternative = entry.alternative;
+      if (!alternative) {
+        context.report({ node, messageId: 'blockingNoAlternative', data: data({ advice: entry.advice ?? NO_ALTERNATIVE_ADVICE }) });
+        return;
+      }
+      const described = describeAlternative(entry, alternative);
+      const rewrite = planAsyncRewrite(context.sourceCode, resolved, alternative);
+      if (typeof rewrite === 'string') {
+        context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason: rewrite }) });
+        return;
+      }
+      const owner = enclosingFunction(node);
+      const inBody = owner !== null && isInside(node, owner.body);
+      if (owner?.async && inBody) {
+        if (alternative.caveat) {
+          context.report({
+            node,
+            messageId: 'blockingNoFix',
+            data: data({ alternative: described, reason: `the behaviour differs: ${alternative.caveat}` }),
+            suggest: [{ messageId: 'suggestAsync', data: { replacement: rewrite.replacement, caveat: alternative.caveat }, fix: fixFrom(rewrite.edits) }],
+          });
+        } else {
+          context.report({ node, messageId: 'blocking', data: data({ alternative: described }), fix: fixFrom(rewrite.edits) });
+        }
+        return;
+      }
+
+      const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
+      const isHandler = owner !== null && contexts.roleOf(owner).kind === 'request';
+      if (isHandler && inBody && !alternative.caveat) {
+        const madeAsync = withAsyncFunction(context.sourceCode, rewrite, owner);
+        if (madeAsync) {
+          const handler = contexts.functionContext(owner).label;
+          suggest.push({
+            messageId: 'suggestMakeAsync',
+            data: { handler, replacement: rewrite.replacement, caveat: MAKE_ASYNC_CAVEAT },
+            fix: fixFrom(madeAsync.edits),
+          });
+        }
+      }
+      const reason = syncReason(contexts, owner, inBody, isHandler);
+      context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason }), suggest });
+    }
+  },
+});
+
+/** Where the call repeats, for the message; `null` where blocking is fine (startup, once, offload, tests...). */
+function blockingPlace(contexts: ContextAnalysis, call: TSESTree.Node, checkAsyncFunctions: boolean): { where: string; unit: string } | null {
+  const executionContext = contexts.contextAt(call);
+  if (executionContext.kind === 'request') return describeRepetition(executionContext);
+  if (executionContext.kind !== 'unknown' || !checkAsyncFunctions) return null;
+  const owner = owningFunction(contexts, call);
+  if (!owner?.async) return null;
+  const name = functionName(owner);
+  return { where: name === 'anonymous function' ? 'in an async function' : `in the async function \`${name}()\``, unit: 'request' };
+}
+
+/** The function whose run includes the call: the innermost one, or the one around callbacks run inline or per element. */
+function owningFunction(contexts: ContextAnalysis, node: TSESTree.Node): FunctionNode | null {
+  let fn = enclosingFunction(node);
+  while (fn && !fn.async) {
+    const role = contexts.roleOf(fn).kind;
+    if (role !== 'inline' && role !== 'iteration') break;
+    fn = enclosingFunction(fn);
+  }
+  return fn;
+}
+
+/** The innermost function around `node`; `null` at module level or in a class field or static block. */
+function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) return null;
+  }
+  return null;
+}
+
+function syncReason(contexts: ContextAnalysis, owner: FunctionNode | null, inBody: boolean, isHandler: boolean): string {
+  if (owner === null) return 'it runs outside a function body, where `await` is not allowed';
+  if (!inBody) return 'it is in a parameter default, where `await` is not allowed';
+  if (isHandler) return `the ${contexts.functionContext(owner).label} is not async`;
+  const role = contexts.roleOf(owner).kind;
+  if (role === 'inline' || role === 'iteration') {
+    return 'it runs in a synchronous callback; making the callback async would change what its caller receives';
+  }
+  const name = functionName(owner);
+  return name === 'anonymous function'
+    ? 'the enclosing function is synchronous; make it async and await it where it is called'
+    : `\`${name}()\` is synchronous; make it async and await it where it is called`;
+}
+
+/** What waits: other requests, jobs or messages in flight; for a Lambda invocation or a timer tick, the rest of the process. */
+function consequence(unit: string): string {
+  return UNITS_IN_FLIGHT.has(unit) ? `every other ${unit} in flight waits until it returns` : 'nothing else in the process runs until it returns';
+}
+
+const UNITS_IN_FLIGHT = new Set(['request', 'connection', 'job', 'message', 'event']);
+
+/** `execaSync({ cwd })` binds options and returns a new function: nothing runs yet. */
+function bindsOptionsOnly(call: TSESTree.CallExpression): boolean {
+  return call.arguments.length === 1 && call.arguments[0]!.type === AST_NODE_TYPES.ObjectExpression;
+}
+
+function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {
+  return node.range[0] >= container.range[0] && node.range[1] <= container.range[1];
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { clientCatalog } from '../../src/catalog/clients.js';
+import { SettingsError, knowledgeFrom } from '../../src/settings.js';
+
+describe('knowledgeFrom', () => {
+  it('uses the built-in catalogs without settings', () => {
+    const knowledge = knowledgeFrom({});
+    expect(knowledge.clients).toBe(clientCatalog);
+    expect(knowledge.runtime).toBeUndefined();
+  });
+
+  it('puts user clients first and parses handler and offload matchers', () => {
+    const knowledge = knowledgeFrom({
+      'shared-client': {
+        clients: [{ module: '@acme/sdk', export: 'default.connect', kind: 'pool', close: 'shutdown' }],
+        handlers: [{ module: '@acme/web', export: 'route', properties: ['handler'] }, { name: 'onJob' }, { decorator: 'Handle' }],
+        offloadWrappers: [{ name: 'inWorker' }, { module: 'piscina-tasks', export: 'run' }],
+        runtime: 'edge',
+      },
+    });
+    expect(knowledge.clients[0]).toEqual({
+      module: '@acme/sdk',
+      export: 'default.connect',
+      kind: 'pool',
+      close: 'shutdown',
+      label: 'connect (@acme/sdk)',
+    });
+    expect(knowledge.clients.length).toBe(clientCatalog.length + 1);
+    expect(knowledge.registrations.slice(0, 2)).toEqual([
+      { module: '@acme/web', export: 'route', role: 'request', label: 'handler', properties: ['handler'] },
+      { module: 'piscina-tasks', export: 'run', role: 'offload', label: 'offload wrapper' },
+    ]);
+    expect([...knowledge.namedRegistrations.values()]).toEqual([
+      { name: 'onJob', role: 'request', label: 'handler' },
+      { name: 'inWorker', role: 'offload', label: 'offload wrapper' },
+    ]);
+    expect([...knowledge.handlerDecorators.keys()]).toEqual(['Handle']);
+    expect(knowledge.runtime).toBe('edge');
+  });
+
+  it('parses each settings object once', () => {
+    const settings = { 'shared-client': { runtime: 'node' } };
+    expect(knowledgeFrom(settings)).toBe(knowledgeFrom(settings));
+  });
+
+  it.each([
+    [[], "Invalid settings['shared-client']: must be an object"],
+    [{ client: [] }, "Invalid settings['shared-client'].client: is not a known setting"],
+    [{ clients: {} }, "Invalid settings['shared-client'].clients: must be an array"],
+    [{ clients: [{ module: 'm', export: 'E' }] }, "Invalid settings['shared-client'].clients[0].kind: must be 'pool' or 'wrapper' (got undefined)"],
+    [{ clients: [{ module: '', export: 'E', kind: 'pool' }] }, `Invalid settings['shared-client'].clients[0].module: must be a non-empty string (got "")`],
+    [{ clients: [{ module: 'm', export: 'E', kind: 'pool', closes: 'end' }] }, "Invalid settings['shared-client'].clients[0].closes: is not a known property (expected one of module, export, kind, close, label)"],
+    [{ handlers: [{ module: 'm', export: 'e', properties: 'handler' }] }, "Invalid settings['shared-client'].handlers[0].properties: must be an array of strings"],
+    [{ offloadWrappers: [{ decorator: 'X' }] }, "Invalid settings['shared-client'].offloadWrappers[0].decorator: is not a known property (expected one of module, export, properties, name)"],
+    [{ runtime: 'bun' }, `Invalid settings['shared-client'].runtime: must be 'node' or 'edge' (got "bun")`],
+  ])('rejects %j', (raw, message) => {
+    const attempt = () => knowledgeFrom({ 'shared-client': raw });
+    expect(attempt).toThrow(SettingsError);
+    expect(attempt).toThrow(message);
+    expect(attempt).toThrow('Expected the shape {');
+  });
+});

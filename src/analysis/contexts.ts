@@ -247,7 +247,11 @@ export class ContextAnalysis {
     const visit = (node: TSESTree.Node): void => {
       if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
         const name = memberName(node);
-        if (name !== null) found.set(name, [...(found.get(name) ?? []), node]);
+        if (name !== null) {
+          const list = found.get(name);
+          if (list) list.push(node);
+          else found.set(name, [node]);
+        }
       }
       if (node !== classBody && node.type === AST_NODE_TYPES.ClassBody) return;
       forEachChild(sourceCode, node, visit);

@@ -49,21 +49,40 @@ export const referenceTracker = perProgram(
  */
 export const catalogResolver = perNode(<E extends ModuleExportRef>(entries: readonly E[]) => {
   const index = indexEntries(entries);
-  const mentioned = mentionTest(entries);
   return perProgram((sourceCode): ReadonlyMap<TSESTree.Node, ResolvedCall<E>> =>
-    mentioned(sourceCode.text) ? resolve(sourceCode, index) : new Map(),
+    mentionsReachableEntry(sourceCode, index) ? resolve(sourceCode, index) : new Map(),
   );
 }) as <E extends ModuleExportRef>(entries: readonly E[]) => (sourceCode: SourceCode) => ReadonlyMap<TSESTree.Node, ResolvedCall<E>>;
 
 /**
+ * Whether the file's text names an entry of a module it imports (or of a global it reads): the
+ * text test below, run only for the entries the file can reach. A file importing `fs` is scanned
+ * for `fs`'s names, not for the hundred names of every module in the catalog.
+ */
+function mentionsReachableEntry(sourceCode: SourceCode, index: EntryIndex<ModuleExportRef>): boolean {
+  const text = sourceCode.text;
+  for (const source of moduleSources(sourceCode)) {
+    for (const entries of index.entriesOfModule(source.specifier)) if (entryMention(entries)(text)) return true;
+  }
+  return index.globals.length > 0 && readsGlobal(sourceCode, index.globalNames) && entryMention(index.globals)(text);
+}
+
+/** The text test of a group of entries (one module's, the globals'), built once per group. */
+const entryMention = perNode((entries: readonly ModuleExportRef[]) => mentionTest(entries));
+
+/**
  * A rule's listeners for a catalog: during ESLint's own traversal they notice whether the file
- * imports or requires a module of the catalog or reads one of its globals, and on `Program:exit`
- * they call `analyze` only if it does (when it does not, `catalogResolver(entries)` would find
+ * imports or requires a module of the catalog, and on `Program:exit` they call `analyze` only if
+ * it does or reads one of the catalog's globals (when it does not, `catalogResolver(entries)` would find
  * nothing). This is the cheap first question a rule asks of every file: the selectors let ESLint
  * pick the few nodes worth a look instead of the rule walking the file. Return the object as it
  * is (adding to it is fine): copying it with a spread costs more than everything else it does.
  */
-export function listenersForCatalog(entries: readonly ModuleExportRef[], analyze: () => void): TSESLint.RuleListener {
+export function listenersForCatalog(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  entries: readonly ModuleExportRef[],
+  analyze: () => void,
+): TSESLint.RuleListener {
   const index = entryIndex(entries);
   let mentioned = false;
   // Literal keys, not computed ones: V8 builds such an object from a template, several times faster.
@@ -79,15 +98,26 @@ export function listenersForCatalog(entries: readonly ModuleExportRef[], analyze
       if (specifier !== null && index.matchesModule(specifier)) mentioned = true;
     },
     'Program:exit'() {
-      if (mentioned) analyze();
+      if (mentioned || (index.globalNames.size > 0 && readsGlobal(context.sourceCode, index.globalNames))) analyze();
     },
   };
-  if (index.globalsSelector) {
-    listeners[index.globalsSelector] = () => {
-      mentioned = true;
-    };
-  }
   return listeners;
+}
+
+/**
+ * Whether the file reads one of `names` as a global: among the references the file leaves
+ * unresolved (a handful per file), or those of a configured global. Cheaper than a selector,
+ * which would test every identifier of every file.
+ */
+function readsGlobal(sourceCode: SourceCode, names: ReadonlySet<string>): boolean {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return false;
+  for (const reference of globalScope.through) if (names.has(reference.identifier.name)) return true;
+  for (const name of names) {
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length === 0 && variable.references.length > 0) return true;
+  }
+  return false;
 }
 
 /** `import ... from 'x'`, `export ... from 'x'`, `import x = require('x')`: the module, without evaluating anything. */
@@ -164,10 +194,14 @@ interface EntryIndex<E> {
   exact: Map<string, E[]>;
   patterns: { matcher: RegExp; entries: E[] }[];
   globals: E[];
-  /** Identifiers named like a global entry's first segment (`Atomics` of `Atomics.wait`), if there are global entries. */
-  globalsSelector: string | null;
+  /** The first segment of each global entry's export (`Atomics` of `Atomics.wait`). */
+  globalNames: ReadonlySet<string>;
   matchesModule(specifier: string): boolean;
+  /** The entry groups (one module's, one pattern's) a module specifier selects; none for most. */
+  entriesOfModule(specifier: string): readonly (readonly E[])[];
 }
+
+const NO_ENTRIES: readonly never[] = [];
 
 const entryIndex = perNode((entries: readonly ModuleExportRef[]) => indexEntries(entries));
 
@@ -177,14 +211,26 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
     exact: new Map(),
     patterns: [],
     globals: [],
-    globalsSelector: null,
+    globalNames,
     matchesModule(specifier) {
+      // Relative imports, most of a library's, never name a catalogued package.
+      if (!hasRelativeModules && (specifier.startsWith('.') || specifier.startsWith('/'))) return false;
       const key = normalizeSpecifier(specifier);
       if (this.exact.has(key)) return true;
       for (const pattern of this.patterns) if (pattern.matcher.test(key)) return true;
       return false;
     },
+    entriesOfModule(specifier) {
+      if (!this.matchesModule(specifier)) return NO_ENTRIES;
+      const key = normalizeSpecifier(specifier);
+      const groups: E[][] = [];
+      const exact = this.exact.get(key);
+      if (exact) groups.push(exact);
+      for (const pattern of this.patterns) if (pattern.matcher.test(key)) groups.push(pattern.entries);
+      return groups;
+    },
   };
+  const hasRelativeModules = entries.some((entry) => entry.module.startsWith('.') || entry.module.startsWith('/'));
   for (const entry of entries) {
     if (entry.module === GLOBAL_MODULE) {
       globalNames.add(entry.export.split('.')[0] ?? entry.export);
@@ -200,10 +246,6 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
       if (list) list.push(entry);
       else index.exact.set(key, [entry]);
     }
-  }
-  if (globalNames.size > 0) {
-    const names = [...globalNames].map((name) => name.replace(/[$]/g, '\\$&')).join('|');
-    index.globalsSelector = `Identifier[name=/^(?:${names})$/]`;
   }
   return index;
 }

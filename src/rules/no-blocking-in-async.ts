@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, isFunction } from '../analysis/ast.js';
 import { type ContextAnalysis, functionName } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
-import { type ResolvedCall, catalogResolver } from '../analysis/imports.js';
+import { type ResolvedCall, catalogResolver, listenersForCatalog } from '../analysis/imports.js';
 import { normalizeSpecifier } from '../analysis/modules.js';
 import { type BlockingCallEntry, NO_ALTERNATIVE_ADVICE, blockingWorkDescriptions } from '../catalog/blocking-calls.js';
 import { knowledgeFrom } from '../settings.js';
@@ -59,26 +59,25 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ allow: [], checkAsyncFunctions: true }],
   create(context, [options]) {
-    const allowed = new Set((options.allow ?? []).map(normalizeSpecifier));
-    return {
-      Program() {
-        // Cheap first: most files call nothing from the catalog, and need no further analysis.
-        const calls = catalogResolver(knowledgeFrom(context.settings).blockingCalls)(context.sourceCode);
-        if (calls.size === 0) return;
-        const analysis = analyzeFile(context);
-        const { facts } = analysis;
-        if (facts.role !== 'application' || facts.edge || facts.workerThread) return;
-        for (const resolved of calls.values()) {
-          const call = resolved.node;
-          if (call.type !== AST_NODE_TYPES.CallExpression) continue;
-          const entry = resolved.entry;
-          if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
-          if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
-          const place = blockingPlace(analysis.contexts, call, options.checkAsyncFunctions ?? true);
-          if (place) check(analysis.contexts, resolved, place);
-        }
-      },
-    };
+    const blockingCalls = knowledgeFrom(context.settings).blockingCalls;
+    // Cheap first: most files import nothing from the catalog, and need no further analysis.
+    return listenersForCatalog(context, blockingCalls, () => {
+      const calls = catalogResolver(blockingCalls)(context.sourceCode);
+      if (calls.size === 0) return;
+      const allowed = new Set((options.allow ?? []).map(normalizeSpecifier));
+      const analysis = analyzeFile(context);
+      const { facts } = analysis;
+      if (facts.role !== 'application' || facts.edge || facts.workerThread) return;
+      for (const resolved of calls.values()) {
+        const call = resolved.node;
+        if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+        const entry = resolved.entry;
+        if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
+        if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
+        const place = blockingPlace(analysis.contexts, call, options.checkAsyncFunctions ?? true);
+        if (place) check(analysis.contexts, resolved, place);
+      }
+    });
 
     function check(contexts: ContextAnalysis, resolved: ResolvedCall<BlockingCallEntry>, place: { where: string; unit: string }) {
       const { node, entry } = resolved;

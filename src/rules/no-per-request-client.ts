@@ -55,7 +55,7 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ reportRequestScopedWrappers: false }],
   create(context, [options]) {
-    return listenersForCatalog(knowledgeFrom(context.settings).clients, () => {
+    return listenersForCatalog(context, knowledgeFrom(context.settings).clients, () => {
       const analysis = analyzeFile(context);
       if (analysis.clientCreations.size === 0) return;
       const { facts } = analysis;

@@ -26,11 +26,12 @@ export const createRule: typeof createRuleWithDocs = (rule) => {
   type Options = Parameters<typeof rule.create>[1];
   const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
   const merged = new Map<string, Options>();
+  const coversDefaults = defaultsChecker(defaults);
   return {
     ...created,
     create(context) {
       // ESLint 9.15+ has already merged `meta.defaultOptions` into `context.options`.
-      if (coversDefaults(defaults, context.options)) return rule.create(context, context.options as Options);
+      if (coversDefaults(context.options)) return rule.create(context, context.options as Options);
       const key = JSON.stringify(context.options);
       let options = merged.get(key);
       if (options === undefined) {
@@ -42,19 +43,33 @@ export const createRule: typeof createRuleWithDocs = (rule) => {
   };
 };
 
-/** Whether `options` has a value for every default (a default option, or a key of a default object). Runs per file: no allocations. */
-function coversDefaults(defaults: unknown, options: unknown): boolean {
+/**
+ * A check that `options` has a value for every default (each default option, each key of a default
+ * object, and so on inside nested default objects), with the keys listed up front: it runs for
+ * every file.
+ */
+function defaultsChecker(defaults: unknown): (options: unknown) => boolean {
   if (Array.isArray(defaults)) {
-    if (!Array.isArray(options)) return false;
-    for (let index = 0; index < defaults.length; index++) if (!coversDefaults(defaults[index], options[index])) return false;
-    return true;
+    const items = defaults.map(defaultsChecker);
+    return (options) => {
+      if (!Array.isArray(options)) return false;
+      for (let index = 0; index < items.length; index++) if (!items[index]!(options[index])) return false;
+      return true;
+    };
   }
-  if (!isPlainObject(defaults)) return options !== undefined;
-  if (!isPlainObject(options)) return false;
-  for (const key in defaults) {
-    if (!Object.hasOwn(options, key) || !coversDefaults(defaults[key], options[key])) return false;
+  if (isPlainObject(defaults)) {
+    const keys = Object.keys(defaults);
+    const values = keys.map((key) => defaultsChecker(defaults[key]));
+    return (options) => {
+      if (!isPlainObject(options)) return false;
+      for (let index = 0; index < keys.length; index++) {
+        const key = keys[index]!;
+        if (!Object.hasOwn(options, key) || !values[index]!(options[key])) return false;
+      }
+      return true;
+    };
   }
-  return true;
+  return (options) => options !== undefined;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -54,6 +54,15 @@ export class ContextAnalysis {
   /** The context in which the code at `node` runs. */
   contextAt(node: TSESTree.Node): ExecutionContext {
     if (isInOnceRegion(this.env.sourceCode, node)) return { kind: 'once', label: 'once-guard', loop: null, via: [] };
+    return this.contextOutsideOnceGuards(node);
+  }
+
+  /**
+   * The context of the code at `node` if no once-guard were around it: `contextAt` without its
+   * first question. For a rule that is quiet in `once` code and in most other contexts, asking
+   * `isInOnceRegion` only about the code this returns a repeating context for saves a walk per call.
+   */
+  contextOutsideOnceGuards(node: TSESTree.Node): ExecutionContext {
     let loop: TSESTree.Node | null = null;
     let child: TSESTree.Node = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {

@@ -60,15 +60,16 @@ export const catalogResolver = perNode(<E extends ModuleExportRef>(entries: read
  * for `fs`'s names, not for the hundred names of every module in the catalog.
  */
 function mentionsReachableEntry(sourceCode: SourceCode, index: EntryIndex<ModuleExportRef>): boolean {
-  const text = sourceCode.text;
+  const mentions = new Set<Mention>();
   for (const source of moduleSources(sourceCode)) {
-    for (const entries of index.entriesOfModule(source.specifier)) if (entryMention(entries)(text)) return true;
+    for (const entries of index.entriesOfModule(source.specifier)) mentions.add(entryMention(entries));
   }
-  return index.globals.length > 0 && readsGlobal(sourceCode, index.globalNames) && entryMention(index.globals)(text);
+  if (index.globals.length > 0 && readsGlobal(sourceCode, index.globalNames)) mentions.add(entryMention(index.globals));
+  return mentions.size > 0 && textMentions(sourceCode.text, [...mentions]);
 }
 
 /** The text test of a group of entries (one module's, the globals'), built once per group. */
-const entryMention = perNode((entries: readonly ModuleExportRef[]) => mentionTest(entries));
+const entryMention = perNode((entries: readonly ModuleExportRef[]) => mentionOf(entries));
 
 /**
  * A rule's listeners for a catalog: during ESLint's own traversal they notice whether the file
@@ -149,38 +150,58 @@ function constantString(node: TSESTree.Node | undefined): string | null {
 }
 
 /**
- * Whether a file's text can reach any entry. Every segment of an export path is spelled out
+ * What a file's text must contain to reach one of `entries`. Every segment of an export path is spelled out
  * somewhere in a file that reaches it (an import specifier, a destructured key, a member access),
  * so the file must contain the entry's longest named segment as a whole word (`readFileSync`,
  * `create` of `default.create`, `Atomics` of `Atomics.wait`), or, for default and wildcard
- * exports, the module's name. Most files mention none and skip import tracking. The scan looks
- * for the names' last four characters with `indexOf` and checks the word around each hit.
+ * exports, the module's name. Most files mention none and skip import tracking. The scan
+ * (`textMentions`) looks for the names' last four characters with `indexOf` and checks the word
+ * around each hit.
  */
-function mentionTest(entries: readonly ModuleExportRef[]): (text: string) => boolean {
+function mentionOf(entries: readonly ModuleExportRef[]): Mention {
   const words = new Set<string>();
   const fragments = new Set<string>();
+  let always = false;
   for (const entry of entries) {
     const named = entry.export.split('.').filter((segment) => segment !== '' && segment !== 'default' && !segment.includes('*'));
     const longest = named.reduce((best, segment) => (segment.length > best.length ? segment : best), '');
     if (longest !== '') words.add(longest);
-    else if (entry.module === GLOBAL_MODULE) return () => true;
+    else if (entry.module === GLOBAL_MODULE) always = true;
     else fragments.add(normalizeSpecifier(entry.module).split('*')[0] ?? '');
   }
-  if (fragments.has('')) return () => true;
-  const anchors = [...new Set([...words].map((word) => word.slice(-4)))];
-  return (text) => {
-    for (const fragment of fragments) if (text.includes(fragment)) return true;
-    for (const anchor of anchors) {
-      for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, at + 1)) {
-        const end = at + anchor.length;
-        if (isWordCode(text.charCodeAt(end))) continue;
-        let begin = at;
-        while (begin > 0 && isWordCode(text.charCodeAt(begin - 1))) begin--;
-        if (words.has(text.slice(begin, end))) return true;
-      }
+  if (fragments.has('')) always = true;
+  return { always, words, fragments: [...fragments], anchors: [...new Set([...words].map((word) => word.slice(-4)))] };
+}
+
+/** What the text test looks for on behalf of one group of entries. */
+interface Mention {
+  /** The group can be reached without naming anything testable (a wildcard module, a bare global). */
+  always: boolean;
+  words: ReadonlySet<string>;
+  fragments: readonly string[];
+  /** The last four characters of the words, deduplicated: what `indexOf` looks for. */
+  anchors: readonly string[];
+}
+
+/** The groups' tests in one pass over the text: each anchor is searched once, however many groups share it (`Sync`). */
+function textMentions(text: string, mentions: readonly Mention[]): boolean {
+  const anchors = new Set<string>();
+  for (const mention of mentions) {
+    if (mention.always) return true;
+    for (const fragment of mention.fragments) if (text.includes(fragment)) return true;
+    for (const anchor of mention.anchors) anchors.add(anchor);
+  }
+  const isWord = (word: string) => mentions.some((mention) => mention.words.has(word));
+  for (const anchor of anchors) {
+    for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, at + 1)) {
+      const end = at + anchor.length;
+      if (isWordCode(text.charCodeAt(end))) continue;
+      let begin = at;
+      while (begin > 0 && isWordCode(text.charCodeAt(begin - 1))) begin--;
+      if (isWord(text.slice(begin, end))) return true;
     }
-    return false;
-  };
+  }
+  return false;
 }
 
 /** Characters that continue an identifier: ASCII letters, digits, `_`, `$`, and anything non-ASCII. */

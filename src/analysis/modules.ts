@@ -65,7 +65,9 @@ export const moduleSources = perProgram((sourceCode): readonly ModuleSource[] =>
         break;
     }
   }
-  for (const identifier of globalReferences(sourceCode).get('require') ?? []) {
+  // Most ES modules never say `require`: a text search is cheaper than their unresolved references.
+  const requires = sourceCode.text.includes('require') ? (globalReferences(sourceCode).get('require') ?? []) : [];
+  for (const identifier of requires) {
     const call = identifier.parent;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
     const [argument] = call.arguments;

@@ -4,6 +4,7 @@ import { type ContextAnalysis, functionName } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ResolvedCall, catalogResolver, listenersForCatalog } from '../analysis/imports.js';
 import { normalizeSpecifier } from '../analysis/modules.js';
+import { isInOnceRegion } from '../analysis/once-guards.js';
 import { type BlockingCallEntry, NO_ALTERNATIVE_ADVICE, blockingWorkDescriptions } from '../catalog/blocking-calls.js';
 import { knowledgeFrom } from '../settings.js';
 import { describeAlternative, fixFrom, planAsyncRewrite, withAsyncFunction } from '../fixes/to-async.js';
@@ -63,7 +64,8 @@ export default createRule<Options, MessageId>({
     // Cheap first: most files import nothing from the catalog, and need no further analysis.
     return listenersForCatalog(context, blockingCalls, () => {
       const calls = catalogResolver(blockingCalls)(context.sourceCode);
-      if (calls.size === 0) return;
+      // Calls at module level run once, while the module loads: most files with any stop here.
+      if (![...calls.keys()].some(runsInFunctionOrClass)) return;
       const allowed = new Set((options.allow ?? []).map(normalizeSpecifier));
       const analysis = analyzeFile(context);
       const { facts } = analysis;
@@ -74,7 +76,7 @@ export default createRule<Options, MessageId>({
         const entry = resolved.entry;
         if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
         if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
-        const place = blockingPlace(analysis.contexts, call, options.checkAsyncFunctions ?? true);
+        const place = blockingPlace(context.sourceCode, analysis.contexts, call, options.checkAsyncFunctions ?? true);
         if (place) check(analysis.contexts, resolved, place);
       }
     });
@@ -136,12 +138,17 @@ export default createRule<Options, MessageId>({
 });
 
 /** Where the call repeats, for the message; `null` where blocking is fine (startup, once, offload, tests...). */
-function blockingPlace(contexts: ContextAnalysis, call: TSESTree.Node, checkAsyncFunctions: boolean): { where: string; unit: string } | null {
-  const executionContext = contexts.contextAt(call);
-  if (executionContext.kind === 'request') return describeRepetition(executionContext);
+function blockingPlace(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  contexts: ContextAnalysis,
+  call: TSESTree.Node,
+  checkAsyncFunctions: boolean,
+): { where: string; unit: string } | null {
+  const executionContext = contexts.contextOutsideOnceGuards(call);
+  if (executionContext.kind === 'request') return isInOnceRegion(sourceCode, call) ? null : describeRepetition(executionContext);
   if (executionContext.kind !== 'unknown' || !checkAsyncFunctions) return null;
   const owner = owningFunction(contexts, call);
-  if (!owner?.async) return null;
+  if (!owner?.async || isInOnceRegion(sourceCode, call)) return null;
   const name = functionName(owner);
   return { where: name === 'anonymous function' ? 'in an async function' : `in the async function \`${name}()\``, unit: 'request' };
 }
@@ -190,6 +197,14 @@ const UNITS_IN_FLIGHT = new Set(['request', 'connection', 'job', 'message', 'eve
 /** `execaSync({ cwd })` binds options and returns a new function: nothing runs yet. */
 function bindsOptionsOnly(call: TSESTree.CallExpression): boolean {
   return call.arguments.length === 1 && call.arguments[0]!.type === AST_NODE_TYPES.ObjectExpression;
+}
+
+/** Whether code at `node` is in a function, class field or static block, rather than in the module's own statements. */
+function runsInFunctionOrClass(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current) || current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) return true;
+  }
+  return false;
 }
 
 function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {

@@ -149,10 +149,18 @@ export function memberChainAround(root: TSESTree.Node): TSESTree.Node {
 
 /** Calls `visit` on each direct child node of `node`, in source order, using the parser's visitor keys. */
 export function forEachChild(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node, visit: (child: TSESTree.Node) => void): void {
-  for (const key of sourceCode.visitorKeys[node.type] ?? []) {
-    const value = (node as unknown as Record<string, unknown>)[key];
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
+  const keys = sourceCode.visitorKeys[node.type];
+  if (!keys) return;
+  // Indexed loops, no wrapping array for single children: this runs for every node of every walk.
+  for (let k = 0; k < keys.length; k++) {
+    const value = (node as unknown as Record<string, unknown>)[keys[k]!];
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const child: unknown = value[i];
+        if (child && typeof child === 'object' && 'type' in child) visit(child as TSESTree.Node);
+      }
+    } else if (value && typeof value === 'object' && 'type' in value) {
+      visit(value as TSESTree.Node);
     }
   }
 }

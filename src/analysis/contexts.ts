@@ -28,11 +28,25 @@ export interface ExecutionContext {
   testPhase?: 'module' | 'setup' | 'teardown' | 'test';
 }
 
-/** Code contexts of one file, memoized per function. */
+/**
+ * Code contexts of one file, memoized per function and class.
+ *
+ * A function's context comes from its callers', so recursion (`f` calls `g` calls `f`) meets a
+ * function whose context is still being worked out; that call site counts as `unknown`. A result
+ * computed under such a stand-in is provisional: it holds until the function it stood in for is
+ * done, and only then can it be known for good. Caching it for good would make a function's
+ * context depend on which function was asked about first.
+ */
 export class ContextAnalysis {
-  private readonly functionContexts = new Map<FunctionNode, ExecutionContext>();
+  private readonly functionContexts = new Map<TSESTree.Node, ExecutionContext>();
   private readonly classContexts = new Map<TSESTree.Node, ExecutionContext>();
-  private readonly inProgress = new Set<TSESTree.Node>();
+  /** Functions and classes being worked out, outermost first, with their depth. */
+  private readonly inProgress = new Map<TSESTree.Node, number>();
+  /** The outermost depth the frame being worked out has leaned on a stand-in for. */
+  private leanedOn = Number.POSITIVE_INFINITY;
+  /** Provisional results, by the depth of the frame they leaned on; dropped when that frame is done. */
+  private readonly provisional = new Map<TSESTree.Node, { context: ExecutionContext; leanedOn: number }>();
+  private readonly provisionalByDepth: TSESTree.Node[][] = [];
   private readonly thisMemberSites = new Map<TSESTree.Node, Map<string, TSESTree.MemberExpression[]>>();
 
   constructor(private readonly env: RoleEnvironment) {}
@@ -40,6 +54,15 @@ export class ContextAnalysis {
   /** The context in which the code at `node` runs. */
   contextAt(node: TSESTree.Node): ExecutionContext {
     if (isInOnceRegion(this.env.sourceCode, node)) return { kind: 'once', label: 'once-guard', loop: null, via: [] };
+    return this.contextOutsideOnceGuards(node);
+  }
+
+  /**
+   * The context of the code at `node` if no once-guard were around it: `contextAt` without its
+   * first question. For a rule that is quiet in `once` code and in most other contexts, asking
+   * `isInOnceRegion` only about the code this returns a repeating context for saves a walk per call.
+   */
+  contextOutsideOnceGuards(node: TSESTree.Node): ExecutionContext {
     let loop: TSESTree.Node | null = null;
     let child: TSESTree.Node = node;
     for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
@@ -61,16 +84,51 @@ export class ContextAnalysis {
 
   /** The context in which the body of `fn` runs. */
   functionContext(fn: FunctionNode): ExecutionContext {
-    const cached = this.functionContexts.get(fn);
+    return this.memoized(this.functionContexts, fn, unknown('recursive function'), () =>
+      this.contextFromRole(functionRole(this.env, fn), fn, fn),
+    );
+  }
+
+  /**
+   * `compute()` once per node; `standIn` when the node is already being worked out further up
+   * (recursion). Results that leaned on a stand-in stay provisional (see the class comment).
+   */
+  private memoized(
+    cache: Map<TSESTree.Node, ExecutionContext>,
+    node: TSESTree.Node,
+    standIn: ExecutionContext,
+    compute: () => ExecutionContext,
+  ): ExecutionContext {
+    const cached = cache.get(node);
     if (cached) return cached;
-    if (this.inProgress.has(fn)) return unknown('recursive function');
-    this.inProgress.add(fn);
+    const provisional = this.provisional.get(node);
+    if (provisional) {
+      this.leanedOn = Math.min(this.leanedOn, provisional.leanedOn);
+      return provisional.context;
+    }
+    const depthInProgress = this.inProgress.get(node);
+    if (depthInProgress !== undefined) {
+      this.leanedOn = Math.min(this.leanedOn, depthInProgress);
+      return standIn;
+    }
+    const depth = this.inProgress.size;
+    const outerLeanedOn = this.leanedOn;
+    this.inProgress.set(node, depth);
+    this.leanedOn = Number.POSITIVE_INFINITY;
     try {
-      const context = this.contextFromRole(functionRole(this.env, fn), fn, fn);
-      this.functionContexts.set(fn, context);
+      const context = compute();
+      if (this.leanedOn < depth) {
+        this.provisional.set(node, { context, leanedOn: this.leanedOn });
+        (this.provisionalByDepth[this.leanedOn] ??= []).push(node);
+      } else {
+        cache.set(node, context);
+      }
       return context;
     } finally {
-      this.inProgress.delete(fn);
+      this.inProgress.delete(node);
+      for (const dependent of this.provisionalByDepth[depth] ?? []) this.provisional.delete(dependent);
+      this.provisionalByDepth.length = Math.min(this.provisionalByDepth.length, depth);
+      this.leanedOn = Math.min(outerLeanedOn, this.leanedOn < depth ? this.leanedOn : Number.POSITIVE_INFINITY);
     }
   }
 
@@ -118,8 +176,10 @@ export class ContextAnalysis {
       else escapes = true;
     }
     const via = (context: ExecutionContext): ExecutionContext => ({ ...context, via: [`${name}()`, ...context.via] });
+    // Prefer a call chain that does not pass through the function itself (recursion), so the chain shown is the direct one.
+    const direct = (context: ExecutionContext) => !context.via.includes(`${name}()`);
     for (const kind of ['request', 'edge', 'offload', 'test'] as const) {
-      const found = results.find((context) => context.kind === kind);
+      const found = results.find((context) => context.kind === kind && direct(context)) ?? results.find((context) => context.kind === kind);
       if (found) return via(found);
     }
     const calledOnlyOnce = results.length > 0 && !escapes && results.every((c) => c.kind === 'startup' || c.kind === 'once');
@@ -169,11 +229,7 @@ export class ContextAnalysis {
 
   /** Constructors and instance fields run wherever the class is instantiated; uninstantiated classes are long-lived services. */
   private instanceContext(classNode: TSESTree.Node): ExecutionContext {
-    const cached = this.classContexts.get(classNode);
-    if (cached) return cached;
-    if (this.inProgress.has(classNode)) return startup('constructor');
-    this.inProgress.add(classNode);
-    try {
+    return this.memoized(this.classContexts, classNode, startup('constructor'), () => {
       const name = classNode.type === AST_NODE_TYPES.ClassDeclaration || classNode.type === AST_NODE_TYPES.ClassExpression ? classNode.id?.name : undefined;
       const results: ExecutionContext[] = [];
       const declarator = classNode.parent?.type === AST_NODE_TYPES.VariableDeclarator ? classNode.parent : null;
@@ -186,12 +242,8 @@ export class ContextAnalysis {
       const label = `${name ?? 'class'} constructor`;
       const perRequest = results.find((context) => context.kind === 'request' || context.kind === 'test' || context.kind === 'edge');
       const call = `new ${name ?? 'class'}()`;
-      const context = perRequest ? { ...perRequest, via: [call, ...perRequest.via] } : (results.find((c) => c.loop) ?? startup(label));
-      this.classContexts.set(classNode, context);
-      return context;
-    } finally {
-      this.inProgress.delete(classNode);
-    }
+      return perRequest ? { ...perRequest, via: [call, ...perRequest.via] } : (results.find((c) => c.loop) ?? startup(label));
+    });
   }
 
   /** `this.name` member expressions inside a class body, by name, collected once per class. */
@@ -204,7 +256,11 @@ export class ContextAnalysis {
     const visit = (node: TSESTree.Node): void => {
       if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
         const name = memberName(node);
-        if (name !== null) found.set(name, [...(found.get(name) ?? []), node]);
+        if (name !== null) {
+          const list = found.get(name);
+          if (list) list.push(node);
+          else found.set(name, [node]);
+        }
       }
       if (node !== classBody && node.type === AST_NODE_TYPES.ClassBody) return;
       forEachChild(sourceCode, node, visit);

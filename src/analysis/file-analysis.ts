@@ -5,6 +5,7 @@ import { type ClientCreation, clientCreationsFor } from './clients.js';
 import { ContextAnalysis } from './contexts.js';
 import { type FileFacts, factsFor } from './file-facts.js';
 import { catalogResolver } from './imports.js';
+import { programValues } from './program-cache.js';
 
 type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -17,24 +18,27 @@ export interface FileAnalysis {
   clientCreations: ReadonlyMap<TSESTree.Node, ClientCreation>;
 }
 
-const analyses = new WeakMap<TSESTree.Program, FileAnalysis>();
-
 export function analyzeFile(context: RuleContext): FileAnalysis {
   const sourceCode = context.sourceCode;
-  const cached = analyses.get(sourceCode.ast);
+  const values = programValues(sourceCode);
+  const cached = values.get(analyzeFile) as FileAnalysis | undefined;
   if (cached) return cached;
   const knowledge = knowledgeFrom(context.settings);
-  const facts = factsFor(sourceCode, projectPath(context.filename, context.cwd), knowledge.runtime);
+  let facts: FileFacts | undefined;
   let contexts: ContextAnalysis | undefined;
   let clientCreations: ReadonlyMap<TSESTree.Node, ClientCreation> | undefined;
+  // Each part is computed on first use: most files have nothing for the rules, and learn it from clientCreations alone.
   const analysis: FileAnalysis = {
     sourceCode,
-    facts,
+    get facts() {
+      facts ??= factsFor(sourceCode, projectPath(context.filename, context.cwd), knowledge.runtime);
+      return facts;
+    },
     knowledge,
     get contexts() {
       contexts ??= new ContextAnalysis({
         sourceCode,
-        facts,
+        facts: analysis.facts,
         knowledge,
         registrations: catalogResolver(knowledge.registrations)(sourceCode),
       });
@@ -45,7 +49,7 @@ export function analyzeFile(context: RuleContext): FileAnalysis {
       return clientCreations;
     },
   };
-  analyses.set(sourceCode.ast, analysis);
+  values.set(analyzeFile, analysis);
   return analysis;
 }
 

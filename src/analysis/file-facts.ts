@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { moduleSources, normalizeSpecifier } from './modules.js';
+import { programValues } from './program-cache.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -36,18 +37,18 @@ export function classifyPath(filename: string): Pick<FileFacts, 'role' | 'reason
   return { role: 'application', reason: 'application code', path };
 }
 
-const factsByProgram = new WeakMap<TSESTree.Program, FileFacts>();
 
 /**
  * File facts for the file being linted. The file name and settings are the same for every rule
  * that lints a given `Program`, so the first call computes and the rest share.
  */
 export function factsFor(sourceCode: SourceCode, filename: string, runtime: 'node' | 'edge' | undefined): FileFacts {
-  let facts = factsByProgram.get(sourceCode.ast);
+  const values = programValues(sourceCode);
+  let facts = values.get(factsFor) as FileFacts | undefined;
   if (!facts) {
     facts = classify(sourceCode, filename);
     if (runtime) facts = { ...facts, edge: runtime === 'edge' };
-    factsByProgram.set(sourceCode.ast, facts);
+    values.set(factsFor, facts);
   }
   return facts;
 }

@@ -17,8 +17,8 @@ export type FreeReference =
 
 export interface ExpressionFacts {
   references: FreeReference[];
-  /** `this` outside nested non-arrow functions. */
-  thisExpressions: TSESTree.ThisExpression[];
+  /** `this`, `super` and `new.target` of the enclosing function: outside nested non-arrow functions and classes. */
+  thisExpressions: TSESTree.Node[];
   /** Calls evaluated when the expression is (not inside nested functions), except pure conversions. */
   calls: TSESTree.CallExpression[];
   awaits: boolean;
@@ -30,8 +30,9 @@ const PURE_GLOBAL_CALLS = new Set(['Number', 'String', 'Boolean', 'BigInt', 'par
 export function expressionFacts(sourceCode: SourceCode, expression: TSESTree.Node): ExpressionFacts {
   const facts: ExpressionFacts = { references: [], thisExpressions: [], calls: [], awaits: false };
   for (const reference of freeReferences(sourceCode, expression)) facts.references.push(classify(reference));
-  walkEvaluated(sourceCode, expression, (node) => {
-    if (node.type === AST_NODE_TYPES.ThisExpression) facts.thisExpressions.push(node);
+  walkEvaluated(sourceCode, expression, (node, inArrow) => {
+    if (isFunctionThis(node)) facts.thisExpressions.push(node);
+    else if (inArrow) return;
     else if (node.type === AST_NODE_TYPES.AwaitExpression) facts.awaits = true;
     else if (node.type === AST_NODE_TYPES.CallExpression && node !== expression && !isPureConversion(node)) facts.calls.push(node);
   });
@@ -84,6 +85,15 @@ function classify(reference: TSESLint.Scope.Reference): FreeReference {
   return { kind: 'local', identifier, variable };
 }
 
+/** `this`, `super`, `new.target`: bound by the nearest non-arrow function. */
+function isFunctionThis(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.ThisExpression ||
+    node.type === AST_NODE_TYPES.Super ||
+    (node.type === AST_NODE_TYPES.MetaProperty && node.meta.name === 'new')
+  );
+}
+
 /**
  * The module's own scope: an ES module's, the global scope of a script, or the function scope that
  * wraps a CommonJS module (`sourceType: 'commonjs'`, as ESLint parses `.cjs` files).
@@ -92,14 +102,20 @@ export function isModuleLevel(scope: TSESLint.Scope.Scope): boolean {
   return scope.type === 'module' || scope.type === 'global' || (scope.type === 'function' && scope.block.type === AST_NODE_TYPES.Program);
 }
 
-/** Visits the nodes evaluated together with `root`: not the bodies of nested functions. */
-function walkEvaluated(sourceCode: SourceCode, root: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
-  const walk = (node: TSESTree.Node): void => {
-    visit(node);
-    if (node !== root && isFunction(node)) return;
-    forEachChild(sourceCode, node, walk);
+/**
+ * Visits the nodes of `root` that run when it is evaluated, and (with `inArrow`) those inside
+ * nested arrow functions, which share the enclosing function's `this`. Nested non-arrow
+ * functions and class bodies have a `this` of their own and are not visited.
+ */
+function walkEvaluated(sourceCode: SourceCode, root: TSESTree.Node, visit: (node: TSESTree.Node, inArrow: boolean) => void): void {
+  const walk = (node: TSESTree.Node, inArrow: boolean): void => {
+    visit(node, inArrow);
+    if (node !== root && isFunction(node) && node.type !== AST_NODE_TYPES.ArrowFunctionExpression) return;
+    if (node.type === AST_NODE_TYPES.ClassBody) return;
+    const childInArrow = inArrow || (node !== root && node.type === AST_NODE_TYPES.ArrowFunctionExpression);
+    forEachChild(sourceCode, node, (child) => walk(child, childInArrow));
   };
-  walk(root);
+  walk(root, false);
 }
 
 /**

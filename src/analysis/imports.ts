@@ -49,45 +49,159 @@ export const referenceTracker = perProgram(
  */
 export const catalogResolver = perNode(<E extends ModuleExportRef>(entries: readonly E[]) => {
   const index = indexEntries(entries);
-  const mentioned = mentionTest(entries);
   return perProgram((sourceCode): ReadonlyMap<TSESTree.Node, ResolvedCall<E>> =>
-    mentioned(sourceCode.text) ? resolve(sourceCode, index) : new Map(),
+    mentionsReachableEntry(sourceCode, index) ? resolve(sourceCode, index) : new Map(),
   );
 }) as <E extends ModuleExportRef>(entries: readonly E[]) => (sourceCode: SourceCode) => ReadonlyMap<TSESTree.Node, ResolvedCall<E>>;
 
 /**
- * Whether a file's text can reach any entry. Every segment of an export path is spelled out
+ * Whether the file's text names an entry of a module it imports (or of a global it reads): the
+ * text test below, run only for the entries the file can reach. A file importing `fs` is scanned
+ * for `fs`'s names, not for the hundred names of every module in the catalog.
+ */
+function mentionsReachableEntry(sourceCode: SourceCode, index: EntryIndex<ModuleExportRef>): boolean {
+  const mentions = new Set<Mention>();
+  for (const source of moduleSources(sourceCode)) {
+    for (const entries of index.entriesOfModule(source.specifier)) mentions.add(entryMention(entries));
+  }
+  if (index.globals.length > 0 && readsGlobal(sourceCode, index.globalNames)) mentions.add(entryMention(index.globals));
+  return mentions.size > 0 && textMentions(sourceCode.text, [...mentions]);
+}
+
+/** The text test of a group of entries (one module's, the globals'), built once per group. */
+const entryMention = perNode((entries: readonly ModuleExportRef[]) => mentionOf(entries));
+
+/**
+ * A rule's listeners for a catalog: during ESLint's own traversal they notice whether the file
+ * imports or requires a module of the catalog, and on `Program:exit` they call `analyze` only if
+ * it does or reads one of the catalog's globals (when it does not, `catalogResolver(entries)` would find
+ * nothing). This is the cheap first question a rule asks of every file: the selectors let ESLint
+ * pick the few nodes worth a look instead of the rule walking the file. Return the object as it
+ * is (adding to it is fine): copying it with a spread costs more than everything else it does.
+ */
+export function listenersForCatalog(
+  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
+  entries: readonly ModuleExportRef[],
+  analyze: () => void,
+): TSESLint.RuleListener {
+  const index = entryIndex(entries);
+  let mentioned = false;
+  // Literal keys, not computed ones: V8 builds such an object from a template, several times faster.
+  const listeners: TSESLint.RuleListener = {
+    'ImportDeclaration, ExportAllDeclaration, ExportNamedDeclaration[source], TSImportEqualsDeclaration'(node: TSESTree.ProgramStatement) {
+      if (mentioned) return;
+      const specifier = staticModuleSpecifier(node);
+      if (specifier !== null && index.matchesModule(specifier)) mentioned = true;
+    },
+    'CallExpression[callee.type="Identifier"][callee.name="require"]'(node: TSESTree.CallExpression) {
+      if (mentioned) return;
+      const specifier = constantString(node.arguments[0]);
+      if (specifier !== null && index.matchesModule(specifier)) mentioned = true;
+    },
+    'Program:exit'() {
+      if (mentioned || (index.globalNames.size > 0 && readsGlobal(context.sourceCode, index.globalNames))) analyze();
+    },
+  };
+  return listeners;
+}
+
+/**
+ * Whether the file reads one of `names` as a global: among the references the file leaves
+ * unresolved (a handful per file), or those of a configured global. Cheaper than a selector,
+ * which would test every identifier of every file.
+ */
+function readsGlobal(sourceCode: SourceCode, names: ReadonlySet<string>): boolean {
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return false;
+  for (const reference of globalScope.through) if (names.has(reference.identifier.name)) return true;
+  for (const name of names) {
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length === 0 && variable.references.length > 0) return true;
+  }
+  return false;
+}
+
+/** `import ... from 'x'`, `export ... from 'x'`, `import x = require('x')`: the module, without evaluating anything. */
+function staticModuleSpecifier(statement: TSESTree.ProgramStatement): string | null {
+  switch (statement.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+      return statement.source.value;
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+      if (statement.source) return statement.source.value;
+      return statement.declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration ? importEqualsSpecifier(statement.declaration) : null;
+    case AST_NODE_TYPES.TSImportEqualsDeclaration:
+      return importEqualsSpecifier(statement);
+    default:
+      return null;
+  }
+}
+
+function importEqualsSpecifier(declaration: TSESTree.TSImportEqualsDeclaration): string | null {
+  const reference = declaration.moduleReference;
+  return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? constantString(reference.expression) : null;
+}
+
+/** A string literal or a template without substitutions. */
+function constantString(node: TSESTree.Node | undefined): string | null {
+  if (node?.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : null;
+  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/**
+ * What a file's text must contain to reach one of `entries`. Every segment of an export path is spelled out
  * somewhere in a file that reaches it (an import specifier, a destructured key, a member access),
  * so the file must contain the entry's longest named segment as a whole word (`readFileSync`,
  * `create` of `default.create`, `Atomics` of `Atomics.wait`), or, for default and wildcard
- * exports, the module's name. Most files mention none and skip import tracking. The scan looks
- * for the names' last four characters with `indexOf` and checks the word around each hit.
+ * exports, the module's name. Most files mention none and skip import tracking. The scan
+ * (`textMentions`) looks for the names' last four characters with `indexOf` and checks the word
+ * around each hit.
  */
-function mentionTest(entries: readonly ModuleExportRef[]): (text: string) => boolean {
+function mentionOf(entries: readonly ModuleExportRef[]): Mention {
   const words = new Set<string>();
   const fragments = new Set<string>();
+  let always = false;
   for (const entry of entries) {
     const named = entry.export.split('.').filter((segment) => segment !== '' && segment !== 'default' && !segment.includes('*'));
     const longest = named.reduce((best, segment) => (segment.length > best.length ? segment : best), '');
     if (longest !== '') words.add(longest);
-    else if (entry.module === GLOBAL_MODULE) return () => true;
+    else if (entry.module === GLOBAL_MODULE) always = true;
     else fragments.add(normalizeSpecifier(entry.module).split('*')[0] ?? '');
   }
-  if (fragments.has('')) return () => true;
-  const anchors = [...new Set([...words].map((word) => word.slice(-4)))];
-  return (text) => {
-    for (const fragment of fragments) if (text.includes(fragment)) return true;
-    for (const anchor of anchors) {
-      for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, at + 1)) {
-        const end = at + anchor.length;
-        if (isWordCode(text.charCodeAt(end))) continue;
-        let begin = at;
-        while (begin > 0 && isWordCode(text.charCodeAt(begin - 1))) begin--;
-        if (words.has(text.slice(begin, end))) return true;
-      }
+  if (fragments.has('')) always = true;
+  return { always, words, fragments: [...fragments], anchors: [...new Set([...words].map((word) => word.slice(-4)))] };
+}
+
+/** What the text test looks for on behalf of one group of entries. */
+interface Mention {
+  /** The group can be reached without naming anything testable (a wildcard module, a bare global). */
+  always: boolean;
+  words: ReadonlySet<string>;
+  fragments: readonly string[];
+  /** The last four characters of the words, deduplicated: what `indexOf` looks for. */
+  anchors: readonly string[];
+}
+
+/** The groups' tests in one pass over the text: each anchor is searched once, however many groups share it (`Sync`). */
+function textMentions(text: string, mentions: readonly Mention[]): boolean {
+  const anchors = new Set<string>();
+  for (const mention of mentions) {
+    if (mention.always) return true;
+    for (const fragment of mention.fragments) if (text.includes(fragment)) return true;
+    for (const anchor of mention.anchors) anchors.add(anchor);
+  }
+  const isWord = (word: string) => mentions.some((mention) => mention.words.has(word));
+  for (const anchor of anchors) {
+    for (let at = text.indexOf(anchor); at !== -1; at = text.indexOf(anchor, at + 1)) {
+      const end = at + anchor.length;
+      if (isWordCode(text.charCodeAt(end))) continue;
+      let begin = at;
+      while (begin > 0 && isWordCode(text.charCodeAt(begin - 1))) begin--;
+      if (isWord(text.slice(begin, end))) return true;
     }
-    return false;
-  };
+  }
+  return false;
 }
 
 /** Characters that continue an identifier: ASCII letters, digits, `_`, `$`, and anything non-ASCII. */
@@ -101,12 +215,46 @@ interface EntryIndex<E> {
   exact: Map<string, E[]>;
   patterns: { matcher: RegExp; entries: E[] }[];
   globals: E[];
+  /** The first segment of each global entry's export (`Atomics` of `Atomics.wait`). */
+  globalNames: ReadonlySet<string>;
+  matchesModule(specifier: string): boolean;
+  /** The entry groups (one module's, one pattern's) a module specifier selects; none for most. */
+  entriesOfModule(specifier: string): readonly (readonly E[])[];
 }
 
+const NO_ENTRIES: readonly never[] = [];
+
+const entryIndex = perNode((entries: readonly ModuleExportRef[]) => indexEntries(entries));
+
 function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIndex<E> {
-  const index: EntryIndex<E> = { exact: new Map(), patterns: [], globals: [] };
+  const globalNames = new Set<string>();
+  const index: EntryIndex<E> = {
+    exact: new Map(),
+    patterns: [],
+    globals: [],
+    globalNames,
+    matchesModule(specifier) {
+      // Relative imports, most of a library's, never name a catalogued package.
+      if (!hasRelativeModules && (specifier.startsWith('.') || specifier.startsWith('/'))) return false;
+      const key = normalizeSpecifier(specifier);
+      if (this.exact.has(key)) return true;
+      for (const pattern of this.patterns) if (pattern.matcher.test(key)) return true;
+      return false;
+    },
+    entriesOfModule(specifier) {
+      if (!this.matchesModule(specifier)) return NO_ENTRIES;
+      const key = normalizeSpecifier(specifier);
+      const groups: E[][] = [];
+      const exact = this.exact.get(key);
+      if (exact) groups.push(exact);
+      for (const pattern of this.patterns) if (pattern.matcher.test(key)) groups.push(pattern.entries);
+      return groups;
+    },
+  };
+  const hasRelativeModules = entries.some((entry) => entry.module.startsWith('.') || entry.module.startsWith('/'));
   for (const entry of entries) {
     if (entry.module === GLOBAL_MODULE) {
+      globalNames.add(entry.export.split('.')[0] ?? entry.export);
       index.globals.push(entry);
     } else if (entry.module.includes('*')) {
       const matcher = globToRegExp(normalizeSpecifier(entry.module));
@@ -131,11 +279,11 @@ function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: Entry
   for (const source of moduleSources(sourceCode)) {
     if (Object.hasOwn(traceMap, source.specifier)) continue;
     const key = normalizeSpecifier(source.specifier);
-    const matching = [
-      ...(index.exact.get(key) ?? []),
-      ...index.patterns.filter((pattern) => pattern.matcher.test(key)).flatMap((pattern) => pattern.entries),
-    ];
-    if (matching.length === 0) continue;
+    const exact = index.exact.get(key);
+    const patterns = index.patterns.filter((pattern) => pattern.matcher.test(key));
+    // Most imports match nothing: this runs for every import of every file.
+    if (!exact && patterns.length === 0) continue;
+    const matching = [...(exact ?? []), ...patterns.flatMap((pattern) => pattern.entries)];
     const root = moduleRoot();
     for (const entry of matching) addExport(root, entry.export.split('.'), { entry, specifier: source.specifier }, exportNames);
     traceMap[source.specifier] = root;

@@ -7,27 +7,40 @@ export type ModuleSource =
   | { kind: 'require'; specifier: string; node: TSESTree.CallExpression }
   | { kind: 'import-equals'; specifier: string; node: TSESTree.TSImportEqualsDeclaration };
 
+/** Identifiers that read a global variable, by name. */
+export interface GlobalReferences {
+  get(name: string): readonly TSESTree.Identifier[] | undefined;
+}
+
 /**
  * Identifiers that read a global variable by name: references that resolve to no declaration in
  * the file, whether or not the configuration declares the global (ESLint only puts configured
  * globals in the global scope's variable set; the rest stay unresolved `through` references).
+ * Looked up per name on demand: most files never ask, and those that do ask for one or two names.
  */
-export const globalReferences = perProgram((sourceCode) => {
+export const globalReferences = perProgram((sourceCode): GlobalReferences => {
   const globalScope = sourceCode.scopeManager?.globalScope;
-  const byName = new Map<string, TSESTree.Identifier[]>();
-  if (!globalScope) return byName;
-  const add = (identifier: TSESTree.Identifier | TSESTree.JSXIdentifier) => {
-    if (identifier.type !== AST_NODE_TYPES.Identifier) return;
-    const list = byName.get(identifier.name);
-    if (list) list.push(identifier);
-    else byName.set(identifier.name, [identifier]);
+  const byName = new Map<string, TSESTree.Identifier[] | undefined>();
+  const lookUp = (name: string): TSESTree.Identifier[] | undefined => {
+    if (!globalScope) return undefined;
+    const found: TSESTree.Identifier[] = [];
+    for (const reference of globalScope.through) {
+      if (reference.identifier.name === name && reference.identifier.type === AST_NODE_TYPES.Identifier) found.push(reference.identifier);
+    }
+    const variable = globalScope.set.get(name);
+    if (variable && variable.defs.length === 0 && !variable.references.some((reference) => reference.isWrite())) {
+      for (const reference of variable.references) {
+        if (reference.identifier.type === AST_NODE_TYPES.Identifier) found.push(reference.identifier);
+      }
+    }
+    return found.length > 0 ? found : undefined;
   };
-  for (const reference of globalScope.through) add(reference.identifier);
-  for (const variable of globalScope.variables) {
-    if (variable.defs.length > 0 || variable.references.some((reference) => reference.isWrite())) continue;
-    for (const reference of variable.references) add(reference.identifier);
-  }
-  return byName;
+  return {
+    get(name) {
+      if (!byName.has(name)) byName.set(name, lookUp(name));
+      return byName.get(name);
+    },
+  };
 });
 
 /** Every module the file imports, re-exports or requires with a constant specifier. */
@@ -52,7 +65,9 @@ export const moduleSources = perProgram((sourceCode): readonly ModuleSource[] =>
         break;
     }
   }
-  for (const identifier of globalReferences(sourceCode).get('require') ?? []) {
+  // Most ES modules never say `require`: a text search is cheaper than their unresolved references.
+  const requires = sourceCode.text.includes('require') ? (globalReferences(sourceCode).get('require') ?? []) : [];
+  for (const identifier of requires) {
     const call = identifier.parent;
     if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== identifier) continue;
     const [argument] = call.arguments;

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { forEachChild, isFunction, memberName, valueSlot } from './ast.js';
+import { programValues } from './program-cache.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -97,7 +98,7 @@ function followsEarlyReturnOnFilledCache(
  * a local read from it (`let c = cache.get(k); if (!c) { ...; cache.set(k, c) }`).
  */
 function fillsTestedCache(sourceCode: SourceCode, test: TSESTree.Node, region: readonly TSESTree.Node[], owner: TSESTree.Node | null): boolean {
-  for (const key of writtenCaches(sourceCode, region)) {
+  for (const key of writtenCaches(sourceCode, region, owner)) {
     if (!outlives(key, owner)) continue;
     if (mentions(sourceCode, test, key)) return true;
     if (mentionsLocalReadOf(sourceCode, test, key, owner)) return true;
@@ -129,21 +130,48 @@ function mentionsLocalReadOf(sourceCode: SourceCode, test: TSESTree.Node, key: C
 }
 
 /** Caches written in `region` (outside nested functions): assignment targets and `x.set(k, v)` receivers. */
-function writtenCaches(sourceCode: SourceCode, region: readonly TSESTree.Node[]): CacheKey[] {
+function writtenCaches(sourceCode: SourceCode, region: readonly TSESTree.Node[], owner: TSESTree.Node | null): CacheKey[] {
   const keys = new Set<CacheKey>();
+  for (const write of cacheWritesIn(sourceCode, owner ?? sourceCode.ast)) {
+    if (region.some((node) => node.range[0] <= write.range[0] && write.range[1] <= node.range[1])) keys.add(write.key);
+  }
+  return [...keys];
+}
+
+interface CacheWrite {
+  key: CacheKey;
+  range: TSESTree.Range;
+}
+
+/**
+ * The cache writes of a function (or of the module's top level), outside nested functions, found
+ * in one walk. Every question about a region of the function filters this list: walking the
+ * region itself, once per question, made a long function cost its length squared.
+ */
+function cacheWritesIn(sourceCode: SourceCode, container: TSESTree.Node): readonly CacheWrite[] {
+  const values = programValues(sourceCode);
+  let byContainer = values.get(cacheWritesIn) as Map<TSESTree.Node, CacheWrite[]> | undefined;
+  if (!byContainer) {
+    byContainer = new Map();
+    values.set(cacheWritesIn, byContainer);
+  }
+  const known = byContainer.get(container);
+  if (known) return known;
+  const writes: CacheWrite[] = [];
   const visit = (node: TSESTree.Node): void => {
-    if (isFunction(node)) return;
+    if (node !== container && isFunction(node)) return;
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       const key = cacheKey(sourceCode, node.left);
-      if (key !== null) keys.add(key);
+      if (key !== null) writes.push({ key, range: node.range });
     } else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'set') {
       const key = cacheKey(sourceCode, node.callee.object);
-      if (key !== null) keys.add(key);
+      if (key !== null) writes.push({ key, range: node.range });
     }
     forEachChild(sourceCode, node, visit);
   };
-  for (const node of region) visit(node);
-  return [...keys];
+  visit(container);
+  byContainer.set(container, writes);
+  return writes;
 }
 
 /** `const c = create(); cache.set(k, c)` / `this.c = c` inside a guard on the same cache. */

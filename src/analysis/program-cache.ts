@@ -3,18 +3,36 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
 /**
+ * The caches of the files linted last, by `Program` identity. ESLint lints one file at a time and
+ * runs every rule on a `Program` before parsing the next, so a short list compared by identity
+ * finds the current file without hashing: a `WeakMap` keyed by each new `Program` costs a few
+ * microseconds per file, as much as the rest of the work on a file with nothing to report. Nothing
+ * is shared across files; the last few files' caches are kept until newer files push them out.
+ */
+const RECENT_PROGRAMS = 4;
+const recent: { program: TSESTree.Program; values: Map<unknown, unknown> }[] = [];
+
+/** The cache of values computed for the file whose `Program` this is. */
+export function programValues(sourceCode: SourceCode): Map<unknown, unknown> {
+  const program = sourceCode.ast;
+  for (const entry of recent) if (entry.program === program) return entry.values;
+  const values = new Map<unknown, unknown>();
+  recent.unshift({ program, values });
+  if (recent.length > RECENT_PROGRAMS) recent.pop();
+  return values;
+}
+
+/**
  * Memoizes a per-file analysis on the file's `Program` node, so every rule linting the file
  * shares one result and nothing survives the file (each lint pass parses a new `Program`).
  */
 export function perProgram<T>(compute: (sourceCode: SourceCode) => T): (sourceCode: SourceCode) => T {
-  const cache = new WeakMap<TSESTree.Program, T>();
   return (sourceCode) => {
-    let value = cache.get(sourceCode.ast);
-    if (value === undefined && !cache.has(sourceCode.ast)) {
-      value = compute(sourceCode);
-      cache.set(sourceCode.ast, value);
-    }
-    return value as T;
+    const values = programValues(sourceCode);
+    if (values.has(compute)) return values.get(compute) as T;
+    const value = compute(sourceCode);
+    values.set(compute, value);
+    return value;
   };
 }
 

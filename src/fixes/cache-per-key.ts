@@ -6,7 +6,7 @@ import { valueFlow } from '../analysis/value-flow.js';
 import { flowBlocker, perRequestCloses } from './hoist.js';
 import { capitalize, clientVariableName, isFreeModuleName, pickName } from './names.js';
 import { closeRemovalEdits } from './remove-close.js';
-import { moduleDeclarationText, moduleInsertionIndex, topLevelStatement, usesSemicolons } from './source-edits.js';
+import { firstLoadTimeUse, moduleDeclarationText, moduleInsertionIndex, topLevelStatement, usesSemicolons } from './source-edits.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -39,8 +39,7 @@ export function planCachePerKey(sourceCode: SourceCode, creation: ClientCreation
     typescript && /^[A-Za-z_$][\w$.]*$/.test(calleeText)
       ? `<unknown, ${node.type === AST_NODE_TYPES.NewExpression ? 'InstanceType' : 'ReturnType'}<typeof ${calleeText}>>`
       : '';
-  const statement = topLevelStatement(node);
-  const insertAt = moduleInsertionIndex(sourceCode, statement);
+  const insertAt = moduleInsertionIndex(sourceCode, firstLoadTimeUse(sourceCode, topLevelStatement(node)));
   const semicolon = usesSemicolons(sourceCode) ? ';' : '';
   const lookup = `${mapName}.get(${keyText}) ?? ${mapName}.set(${keyText}, ${sourceCode.getText(node)}).get(${keyText})${typescript ? '!' : ''}`;
   const closeEdits = closeRemovalEdits(sourceCode, closes);
@@ -57,7 +56,10 @@ export function planCachePerKey(sourceCode: SourceCode, creation: ClientCreation
 
 /** The one member chain (`req.tenant.id`) that all request-dependent names in the options sit in. */
 function singleRequestKey(sourceCode: SourceCode, facts: ExpressionFacts): string | null {
-  const keys = new Set(callDataReferences(sourceCode, facts).map((root) => sourceCode.getText(memberChainAround(root))));
+  const chains = callDataReferences(sourceCode, facts).map(memberChainAround);
+  // A bare `super` is not a value that can be a key.
+  if (chains.some((chain) => chain.type === AST_NODE_TYPES.Super)) return null;
+  const keys = new Set(chains.map((chain) => sourceCode.getText(chain)));
   return keys.size === 1 ? [...keys][0]! : null;
 }
 

@@ -9,6 +9,7 @@ import { closeRemovalEdits } from './remove-close.js';
 import {
   hasMultilineTemplate,
   lineIndent,
+  firstLoadTimeUse,
   moduleDeclarationText,
   moduleInsertionIndex,
   reindent,
@@ -58,7 +59,7 @@ export function planHoist(sourceCode: SourceCode, creation: ClientCreation, fact
   const mutable = facts.references.find((reference) => reference.kind === 'module-mutable');
   if (mutable) return { kind: 'none', reason: `its options read \`${mutable.identifier.name}\`, which is reassigned` };
 
-  const statement = topLevelStatement(node);
+  const statement = firstLoadTimeUse(sourceCode, topLevelStatement(node));
   const insertAt = moduleInsertionIndex(sourceCode, statement);
   const late = facts.references.find((reference) => reference.kind === 'module' && reference.declaredAt >= insertAt);
   if (late) return { kind: 'none', reason: `its options use \`${late.identifier.name}\`, declared further down` };

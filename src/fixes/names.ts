@@ -1,14 +1,27 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { perProgram } from '../analysis/program-cache.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
 
 /**
+ * Module-level names that autofixes already reported on this file will declare. ESLint applies
+ * the fixes of one pass together, so two hoists must not both pick the same free name.
+ */
+const claimedNames = perProgram((): Set<string> => new Set());
+
+/** Records that an autofix reported on this file declares `name` at module level. */
+export function claimModuleName(sourceCode: SourceCode, name: string): void {
+  claimedNames(sourceCode).add(name);
+}
+
+/**
  * Whether a new module-level binding called `name` would collide with nothing: no declaration in
- * any scope from `node` up to the module (other than `replacing`, which the fix removes), and no
- * reference anywhere in the file to a global of that name.
+ * any scope from `node` up to the module (other than `replacing`, which the fix removes), no
+ * reference anywhere in the file to a global of that name, and no other autofix declaring it.
  */
 export function isFreeModuleName(sourceCode: SourceCode, name: string, node: TSESTree.Node, replacing?: Variable): boolean {
+  if (claimedNames(sourceCode).has(name)) return false;
   for (let scope: TSESLint.Scope.Scope | null = sourceCode.getScope(node); scope; scope = scope.upper) {
     const existing = scope.set.get(name);
     if (existing && existing !== replacing) return false;

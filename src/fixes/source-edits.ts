@@ -60,6 +60,44 @@ export function topLevelStatement(node: TSESTree.Node): TSESTree.ProgramStatemen
 }
 
 /**
+ * The top-level statement a module-level declaration used inside `statement` must come before:
+ * `statement` itself, unless it declares a function or class that code above it can reach while
+ * the module loads. Function declarations are hoisted, so `main(); function main() { run(); }`
+ * calls into them from above; the declaration must then precede the first statement that refers
+ * to the function, directly or through other function and class declarations, or that statement
+ * would meet it uninitialized (a temporal dead zone error).
+ */
+export function firstLoadTimeUse(sourceCode: SourceCode, statement: TSESTree.ProgramStatement): TSESTree.ProgramStatement {
+  if (!declaredCallable(statement)) return statement;
+  let earliest = statement;
+  const seen = new Set<TSESTree.Node>([statement]);
+  const pending = [statement];
+  for (let current = pending.pop(); current; current = pending.pop()) {
+    const declaration = declaredCallable(current)!;
+    for (const variable of sourceCode.scopeManager?.getDeclaredVariables(declaration) ?? []) {
+      if (!variable.defs.some((definition) => definition.type === 'FunctionName' || definition.type === 'ClassName')) continue;
+      for (const reference of variable.references) {
+        const user = topLevelStatement(reference.identifier as TSESTree.Node);
+        if (seen.has(user)) continue;
+        seen.add(user);
+        if (declaredCallable(user)) pending.push(user);
+        else if (user.range[0] < earliest.range[0]) earliest = user;
+      }
+    }
+  }
+  return earliest;
+}
+
+/** The function or class a top-level statement declares (exported or not): code that runs only when called. */
+function declaredCallable(statement: TSESTree.ProgramStatement): TSESTree.FunctionDeclaration | TSESTree.ClassDeclaration | null {
+  const declaration =
+    statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
+      ? statement.declaration
+      : statement;
+  return declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration ? declaration : null;
+}
+
+/**
  * Where to insert a module-level declaration that `statement` (a top-level statement) will use:
  * before the statement and its leading comments, and never above an import.
  */

@@ -2,8 +2,9 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, isFunction } from '../analysis/ast.js';
 import { type ContextAnalysis, functionName } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
-import { type ResolvedCall, catalogResolver } from '../analysis/imports.js';
+import { type ResolvedCall, catalogResolver, listenersForCatalog } from '../analysis/imports.js';
 import { normalizeSpecifier } from '../analysis/modules.js';
+import { isInOnceRegion } from '../analysis/once-guards.js';
 import { type BlockingCallEntry, NO_ALTERNATIVE_ADVICE, blockingWorkDescriptions } from '../catalog/blocking-calls.js';
 import { knowledgeFrom } from '../settings.js';
 import { describeAlternative, fixFrom, planAsyncRewrite, withAsyncFunction } from '../fixes/to-async.js';
@@ -59,26 +60,26 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ allow: [], checkAsyncFunctions: true }],
   create(context, [options]) {
-    const allowed = new Set((options.allow ?? []).map(normalizeSpecifier));
-    return {
-      Program() {
-        // Cheap first: most files call nothing from the catalog, and need no further analysis.
-        const calls = catalogResolver(knowledgeFrom(context.settings).blockingCalls)(context.sourceCode);
-        if (calls.size === 0) return;
-        const analysis = analyzeFile(context);
-        const { facts } = analysis;
-        if (facts.role !== 'application' || facts.edge || facts.workerThread) return;
-        for (const resolved of calls.values()) {
-          const call = resolved.node;
-          if (call.type !== AST_NODE_TYPES.CallExpression) continue;
-          const entry = resolved.entry;
-          if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
-          if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
-          const place = blockingPlace(analysis.contexts, call, options.checkAsyncFunctions ?? true);
-          if (place) check(analysis.contexts, resolved, place);
-        }
-      },
-    };
+    const blockingCalls = knowledgeFrom(context.settings).blockingCalls;
+    // Cheap first: most files import nothing from the catalog, and need no further analysis.
+    return listenersForCatalog(context, blockingCalls, () => {
+      const calls = catalogResolver(blockingCalls)(context.sourceCode);
+      // Calls at module level run once, while the module loads: most files with any stop here.
+      if (![...calls.keys()].some(runsInFunctionOrClass)) return;
+      const allowed = new Set((options.allow ?? []).map(normalizeSpecifier));
+      const analysis = analyzeFile(context);
+      const { facts } = analysis;
+      if (facts.role !== 'application' || facts.edge || facts.workerThread) return;
+      for (const resolved of calls.values()) {
+        const call = resolved.node;
+        if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+        const entry = resolved.entry;
+        if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
+        if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
+        const place = blockingPlace(context.sourceCode, analysis.contexts, call, options.checkAsyncFunctions ?? true);
+        if (place) check(analysis.contexts, resolved, place);
+      }
+    });
 
     function check(contexts: ContextAnalysis, resolved: ResolvedCall<BlockingCallEntry>, place: { where: string; unit: string }) {
       const { node, entry } = resolved;
@@ -137,12 +138,17 @@ export default createRule<Options, MessageId>({
 });
 
 /** Where the call repeats, for the message; `null` where blocking is fine (startup, once, offload, tests...). */
-function blockingPlace(contexts: ContextAnalysis, call: TSESTree.Node, checkAsyncFunctions: boolean): { where: string; unit: string } | null {
-  const executionContext = contexts.contextAt(call);
-  if (executionContext.kind === 'request') return describeRepetition(executionContext);
+function blockingPlace(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  contexts: ContextAnalysis,
+  call: TSESTree.Node,
+  checkAsyncFunctions: boolean,
+): { where: string; unit: string } | null {
+  const executionContext = contexts.contextOutsideOnceGuards(call);
+  if (executionContext.kind === 'request') return isInOnceRegion(sourceCode, call) ? null : describeRepetition(executionContext);
   if (executionContext.kind !== 'unknown' || !checkAsyncFunctions) return null;
   const owner = owningFunction(contexts, call);
-  if (!owner?.async) return null;
+  if (!owner?.async || isInOnceRegion(sourceCode, call)) return null;
   const name = functionName(owner);
   return { where: name === 'anonymous function' ? 'in an async function' : `in the async function \`${name}()\``, unit: 'request' };
 }
@@ -191,6 +197,14 @@ const UNITS_IN_FLIGHT = new Set(['request', 'connection', 'job', 'message', 'eve
 /** `execaSync({ cwd })` binds options and returns a new function: nothing runs yet. */
 function bindsOptionsOnly(call: TSESTree.CallExpression): boolean {
   return call.arguments.length === 1 && call.arguments[0]!.type === AST_NODE_TYPES.ObjectExpression;
+}
+
+/** Whether code at `node` is in a function, class field or static block, rather than in the module's own statements. */
+function runsInFunctionOrClass(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current) || current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) return true;
+  }
+  return false;
 }
 
 function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {

@@ -3,9 +3,12 @@ import type { ClientCreation } from '../analysis/clients.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ExpressionFacts, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
+import { listenersForCatalog } from '../analysis/imports.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
 import { planHoist } from '../fixes/hoist.js';
+import { claimModuleName } from '../fixes/names.js';
+import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from './messages.js';
 
@@ -52,19 +55,18 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ reportRequestScopedWrappers: false }],
   create(context, [options]) {
-    return {
-      Program() {
-        const analysis = analyzeFile(context);
-        const { facts } = analysis;
-        if (facts.role !== 'application' || facts.edge) return;
-        for (const creation of analysis.clientCreations.values()) {
-          const argumentFacts = expressionFacts(context.sourceCode, creation.node);
-          const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation, argumentFacts);
-          if (!where) continue;
-          checkCreation(creation, where, argumentFacts);
-        }
-      },
-    };
+    return listenersForCatalog(context, knowledgeFrom(context.settings).clients, () => {
+      const analysis = analyzeFile(context);
+      if (analysis.clientCreations.size === 0) return;
+      const { facts } = analysis;
+      if (facts.role !== 'application' || facts.edge) return;
+      for (const creation of analysis.clientCreations.values()) {
+        const argumentFacts = expressionFacts(context.sourceCode, creation.node);
+        const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation, argumentFacts);
+        if (!where) continue;
+        checkCreation(creation, where, argumentFacts);
+      }
+    });
 
     function checkCreation(creation: ClientCreation, where: { where: string; unit: string }, argumentFacts: ExpressionFacts) {
       const sourceCode = context.sourceCode;
@@ -79,6 +81,7 @@ export default createRule<Options, MessageId>({
       };
       const plan = planHoist(sourceCode, creation, argumentFacts);
       if (plan.kind === 'fix') {
+        claimModuleName(sourceCode, plan.name);
         context.report({ node: creation.node, messageId: 'perRequestClient', data, fix: plan.fix });
         return;
       }

@@ -5,8 +5,10 @@ import { type ExecutionContext, functionName } from '../analysis/contexts.js';
 import { type FileAnalysis, analyzeFile } from '../analysis/file-analysis.js';
 import { type Ownership, ownershipOf } from '../analysis/ownership.js';
 import { expressionFacts } from '../analysis/free-references.js';
+import { listenersForCatalog } from '../analysis/imports.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
 import { type ClosePlan, planCloseInFinally, planCloseOnExit, planScriptClose, planShutdownHook, planTestTeardown, teardownHookName } from '../fixes/close.js';
+import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageId =
@@ -81,21 +83,19 @@ export default createRule<Options, MessageId>({
     const sourceCode = context.sourceCode;
     const fixOptions = { useAwaitUsing: options.useAwaitUsing ?? false };
 
-    return {
-      Program() {
-        const analysis = analyzeFile(context);
-        if (analysis.facts.edge) return;
-        for (const creation of analysis.clientCreations.values()) {
-          const close = creation.entry.close;
-          if (!close || creation.entry.closedWithParent) continue;
-          const executionContext = analysis.contexts.contextAt(creation.node);
-          if (!isChecked(analysis, executionContext, creation)) continue;
-          const ownership = ownershipOf(analysis, creation);
-          const report = reportFor(analysis, creation, close, ownership, executionContext);
-          if (report) context.report(report);
-        }
-      },
-    };
+    return listenersForCatalog(context, knowledgeFrom(context.settings).clients, () => {
+      const analysis = analyzeFile(context);
+      if (analysis.clientCreations.size === 0 || analysis.facts.edge) return;
+      for (const creation of analysis.clientCreations.values()) {
+        const close = creation.entry.close;
+        if (!close || creation.entry.closedWithParent) continue;
+        const executionContext = analysis.contexts.contextAt(creation.node);
+        if (!isChecked(analysis, executionContext, creation)) continue;
+        const ownership = ownershipOf(analysis, creation);
+        const report = reportFor(analysis, creation, close, ownership, executionContext);
+        if (report) context.report(report);
+      }
+    });
 
     function isChecked(analysis: FileAnalysis, executionContext: ExecutionContext, creation: ClientCreation): boolean {
       // Per-request clients and edge handlers are no-per-request-client's; once-guarded clients live for the process.

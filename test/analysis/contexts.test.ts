@@ -168,6 +168,33 @@ describe('other contexts', () => {
   });
 });
 
+describe('recursion', () => {
+  // Found by the corpus run: a function's context was cached while a caller it leaned on was still being worked out.
+  const code = `function f(n) { first(); if (n > 0) g(n - 1); }
+function g(n) { second(); f(n); }
+function main() { h(); }
+function h() { third(); h(); }
+app.get('/x', (req, res) => { f(3); });
+main();
+`;
+  const contextsIn = (order: string[]) =>
+    analyze(code, (context, program) => {
+      const contexts = analyzeFile(context).contexts;
+      const answers = order.map((marker) => {
+        const result = contexts.contextAt(findNode<TSESTree.CallExpression>(context, program, AST_NODE_TYPES.CallExpression, `${marker}(`));
+        return [marker, `${result.kind}${result.via.length > 0 ? ` via ${result.via.join(' < ')}` : ''}`];
+      });
+      return Object.fromEntries(answers.sort());
+    });
+
+  it('gives every function of a cycle the cycle\'s context, whichever is asked about first', () => {
+    const expected = { first: 'request via f()', second: 'request via g() < f()', third: 'startup via h() < main()' };
+    expect(contextsIn(['first', 'second', 'third'])).toEqual(expected);
+    expect(contextsIn(['second', 'first', 'third'])).toEqual(expected);
+    expect(contextsIn(['third', 'second', 'first'])).toEqual(expected);
+  });
+});
+
 describe('once-regions around nested code', () => {
   it.each([
     ['inside a once-guarded value', `let cache;\napp.get('/', (req, res) => { cache ??= JSON.parse(here()); });`],

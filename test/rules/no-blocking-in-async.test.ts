@@ -838,6 +838,10 @@ ruleTester.run('no-blocking-in-async: contexts', rule, {
     { filename: 'src/server.ts', code: `${READ}async function main() { const cert = readFileSync('cert.pem'); await listen(cert); }\nmain();` },
     { filename: 'src/main.ts', code: `${READ}export async function bootstrap() { const key = readFileSync('key.pem'); return createServer(key); }` },
     { filename: 'src/templates.ts', code: `${READ}export class Templates { constructor() { this.page = readFileSync('page.html', 'utf8'); } }` },
+    { filename: 'src/templates.ts', code: `${READ}export class Templates { static page = readFileSync('page.html', 'utf8'); static { this.css = readFileSync('a.css'); } }` },
+    // Only module-level calls in a file full of handlers: the file needs no context analysis.
+    { filename: ROUTES, code: `${READ}const page = readFileSync('page.html', 'utf8');
+app.get('/', async (req, res) => res.send(page));` },
     { filename: 'src/plugins.ts', code: `${READ}fastify.register(async (instance, opts) => { instance.decorate('tpl', readFileSync('tpl.html')); });` },
     { filename: 'src/server.ts', code: `${READ}app.listen(3000, () => { console.log(readFileSync('banner.txt', 'utf8')); });` },
     { filename: 'src/server.ts', code: `import { writeFileSync } from 'fs';\nprocess.on('SIGTERM', () => { writeFileSync('state.json', dump()); process.exit(0); });` },

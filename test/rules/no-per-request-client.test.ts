@@ -1,4 +1,5 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import * as espree from 'espree';
 import rule from '../../src/rules/no-per-request-client.js';
 
 const ruleTester = new RuleTester();
@@ -2461,6 +2462,336 @@ export async function uploadAll(files) {
         },
       ],
       name: "function called in a loop with static options",
+    },
+    {
+      // Found by the corpus run: espree (ESLint's default parser) gives class members no `decorators`.
+      filename: "src/repo.js",
+      code: `import { Pool } from 'pg';
+export class Repo {
+  find(req, res) {
+    const pool = new Pool();
+    return pool.query('select 1');
+  }
+}
+`,
+      output: `import { Pool } from 'pg';
+
+const pool = new Pool();
+
+export class Repo {
+  find(req, res) {
+    return pool.query('select 1');
+  }
+}
+`,
+      languageOptions: { parser: espree },
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 28,
+          data: {"client":"pg Pool","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "class method in a file parsed by espree",
+    },
+    {
+      // Found by the corpus run: fixes of one pass are applied together, so two hoists must not pick the same name.
+      filename: "src/files.ts",
+      code: `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+app.get('/a', async (req, res) => {
+  res.json(await new S3Client({}).send(new GetObjectCommand({ Bucket: 'a', Key: 'k' })));
+});
+
+app.get('/b', async (req, res) => {
+  res.json(await new S3Client({}).send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })));
+});
+`,
+      output: `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+const s3Client = new S3Client({});
+
+app.get('/a', async (req, res) => {
+  res.json(await s3Client.send(new GetObjectCommand({ Bucket: 'a', Key: 'k' })));
+});
+
+const sharedS3Client = new S3Client({});
+
+app.get('/b', async (req, res) => {
+  res.json(await sharedS3Client.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' })));
+});
+`,
+      errors: [
+        { messageId: "perRequestClient", line: 4, column: 18, endLine: 4, endColumn: 34, data: {"client":"S3Client","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"} },
+        { messageId: "perRequestClient", line: 8, column: 18, endLine: 8, endColumn: 34, data: {"client":"S3Client","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"} },
+      ],
+      name: "two inline creations hoisted in one pass get different names",
+    },
+    {
+      // Found by the corpus run: the same, for two declarations of the same local name.
+      code: `import { Pool } from 'pg';
+
+app.get('/a', async (req, res) => {
+  const pool = new Pool();
+  res.json(await pool.query('select 1'));
+});
+
+app.get('/b', async (req, res) => {
+  const pool = new Pool();
+  res.json(await pool.query('select 2'));
+});
+`,
+      output: `import { Pool } from 'pg';
+
+const pool = new Pool();
+
+app.get('/a', async (req, res) => {
+  res.json(await pool.query('select 1'));
+});
+
+const sharedPool = new Pool();
+
+app.get('/b', async (req, res) => {
+  res.json(await sharedPool.query('select 2'));
+});
+`,
+      errors: [
+        { messageId: "perRequestClient", line: 4, column: 16, endLine: 4, endColumn: 26, data: {"client":"pg Pool","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"} },
+        { messageId: "perRequestClient", line: 9, column: 16, endLine: 9, endColumn: 26, data: {"client":"pg Pool","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"} },
+      ],
+      name: "two declarations hoisted in one pass get different names",
+    },
+    {
+      // Found by the corpus run: the context of g() must not depend on whether f() was asked about first.
+      code: `import { Pool } from 'pg';
+function f(n) {
+  const first = new Pool();
+  first.query('x');
+  if (n > 0) g(n - 1);
+}
+function g(n) {
+  const second = new Pool();
+  second.query('y');
+  f(n);
+}
+app.get('/x', (req, res) => {
+  f(3);
+  res.end();
+});
+`,
+      output: `import { Pool } from 'pg';
+
+const first = new Pool();
+
+function f(n) {
+  first.query('x');
+  if (n > 0) g(n - 1);
+}
+
+const second = new Pool();
+
+function g(n) {
+  second.query('y');
+  f(n);
+}
+app.get('/x', (req, res) => {
+  f(3);
+  res.end();
+});
+`,
+      errors: [
+        { messageId: "perRequestClient", line: 3, column: 17, endLine: 3, endColumn: 27, data: {"client":"pg Pool","where":"in `f()`, called from a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"} },
+        { messageId: "perRequestClient", line: 8, column: 18, endLine: 8, endColumn: 28, data: {"client":"pg Pool","where":"in `g()`, called from a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"} },
+      ],
+      name: "mutually recursive functions: each creation gets the context of the cycle, whichever is asked first",
+    },
+    {
+      // Found by the corpus run: \`this\` inside an arrow function in the options is the method's \`this\`; hoisting would lose it.
+      filename: "src/cache.controller.ts",
+      code: `import { Controller, Get } from '@nestjs/common';
+import Redis from 'ioredis';
+@Controller('cache')
+export class CacheController {
+  private readonly delay = 100;
+
+  @Get()
+  async read() {
+    const redis = new Redis({ retryStrategy: () => this.delay });
+    return redis.get('key');
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: "perRequestClientNoFix",
+          line: 9,
+          column: 19,
+          endLine: 9,
+          endColumn: 65,
+          data: {"client":"ioredis client","where":"in a route handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency","reason":"its options depend on per-request data (`this.delay`)"},
+          suggestions: [
+            {
+              messageId: "suggestCachePerKey",
+              data: {"client":"ioredis client","key":"this.delay","mapName":"redissByDelay"},
+              output: `import { Controller, Get } from '@nestjs/common';
+import Redis from 'ioredis';
+
+const redissByDelay = new Map<unknown, InstanceType<typeof Redis>>();
+
+@Controller('cache')
+export class CacheController {
+  private readonly delay = 100;
+
+  @Get()
+  async read() {
+    const redis = redissByDelay.get(this.delay) ?? redissByDelay.set(this.delay, new Redis({ retryStrategy: () => this.delay })).get(this.delay)!;
+    return redis.get('key');
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+      name: "this inside an arrow function in the options blocks the hoist",
+    },
+    {
+      // Found by the corpus run: \`super\` moved to module scope does not even parse.
+      filename: "src/cache.controller.ts",
+      code: `import { Controller, Get } from '@nestjs/common';
+import Redis from 'ioredis';
+@Controller('cache')
+export class CacheController extends BaseController {
+  @Get()
+  async read() {
+    const redis = new Redis({ retryStrategy: () => super.retryDelay() });
+    return redis.get('key');
+  }
+}
+`,
+      output: null,
+      errors: [
+        {
+          messageId: "perRequestClientNoFix",
+          line: 7,
+          column: 19,
+          endLine: 7,
+          endColumn: 73,
+          data: {"client":"ioredis client","where":"in a route handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency","reason":"its options depend on per-request data (`super`)"},
+          suggestions: [],
+        },
+      ],
+      name: "super inside an arrow function in the options blocks the hoist",
+    },
+    {
+      code: `app.get('/x', async (req, res) => {
+  const queue = new JobQueue({ url: 'redis://queue' });
+  res.json(await queue.size());
+});
+`,
+      output: `const queue = new JobQueue({ url: 'redis://queue' });
+
+app.get('/x', async (req, res) => {
+  res.json(await queue.size());
+});
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 2,
+          column: 17,
+          endLine: 2,
+          endColumn: 55,
+          data: {"client":"JobQueue (globalThis)","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "user-configured global client (no import to notice the file by)",
+      settings: {"shared-client":{"clients":[{"module":"globalThis","export":"JobQueue","kind":"pool","close":"close"}]}},
+    },
+    {
+      // Found reviewing the corpus checks: a function declaration runs wherever it is called, even above itself;
+      // the hoisted client must be initialized before the loop calls report(), or it throws (temporal dead zone).
+      code: `import { Pool } from 'pg';
+
+for (const id of [1, 2, 3]) {
+  await report(id);
+}
+
+async function report(id) {
+  const pool = new Pool();
+  await pool.query('select $1', [id]);
+}
+`,
+      output: `import { Pool } from 'pg';
+
+const pool = new Pool();
+
+for (const id of [1, 2, 3]) {
+  await report(id);
+}
+
+async function report(id) {
+  await pool.query('select $1', [id]);
+}
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 8,
+          column: 16,
+          endLine: 8,
+          endColumn: 26,
+          data: {"client":"pg Pool","where":"in `report()`, called in a loop","unit":"iteration","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "hoisted above the first statement that calls the function while the module loads",
+    },
+    {
+      code: `import { Pool } from 'pg';
+
+const config = { max: 2 };
+main();
+
+function main() {
+  for (const id of [1, 2, 3]) run(id);
+}
+
+function run(id) {
+  const pool = new Pool(config);
+  pool.query('select $1', [id]);
+}
+`,
+      output: `import { Pool } from 'pg';
+
+const config = { max: 2 };
+
+const pool = new Pool(config);
+
+main();
+
+function main() {
+  for (const id of [1, 2, 3]) run(id);
+}
+
+function run(id) {
+  pool.query('select $1', [id]);
+}
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 11,
+          column: 16,
+          endLine: 11,
+          endColumn: 32,
+          data: {"client":"pg Pool","where":"in `run()`, called in a loop","unit":"iteration","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "hoisted above a call that reaches the function through another function declaration",
     },
   ],
 });

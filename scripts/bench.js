@@ -9,7 +9,6 @@
  *   npm run bench -- --root ../app   another tree
  *   node --cpu-prof scripts/bench.js --sample    profile (see docs/performance.md)
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
 import nodePlugin from 'eslint-plugin-n';
-import { CORPUS_PACKAGE, corpusRoots, findSourceFiles, REPO_ROOT, sampleOf } from './corpus/files.js';
+import { REPO_ROOT, selectFiles } from './corpus/files.js';
 import { floorRule } from './corpus/floor-rule.js';
 import { configFor, LINTER_CWD, loadPlugin, modesFor, strictestConfig } from './corpus/lint-file.js';
 
@@ -54,7 +53,7 @@ const rules = [
  */
 const rotations = rules.map((_, shift) => [...rules.slice(shift), ...rules.slice(0, shift)]);
 const linter = new Linter({ cwd: LINTER_CWD });
-const files = selectFiles();
+const files = selectFiles(args);
 
 /** @type {Record<string, number>} */
 const ruleMs = {};
@@ -120,12 +119,3 @@ out(`slowest files for the plugin:`);
 for (const { file, ms: fileMs } of pluginByFile.sort((a, b) => b.ms - a.ms).slice(0, Number(args.top))) out(`  ${fileMs.toFixed(1).padStart(8)} ms  ${file}`);
 process.exitCode = shareOk && anchorOk ? 0 : 1;
 
-function selectFiles() {
-  if (args.root) return args.root.flatMap((root) => findSourceFiles(path.resolve(root)));
-  if (args.sample) return sampleOf(findSourceFiles(path.join(REPO_ROOT, 'node_modules')));
-  if (!existsSync(path.join(CORPUS_PACKAGE, 'node_modules')) && !args['no-install']) {
-    process.stderr.write('Installing the corpus packages (corpus/package-lock.json) once...\n');
-    execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: CORPUS_PACKAGE, stdio: 'inherit' });
-  }
-  return corpusRoots().flatMap(findSourceFiles);
-}

@@ -11,12 +11,11 @@
  *
  * See docs/performance.md.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { CORPUS_PACKAGE, corpusRoots, findSourceFiles, REPO_ROOT, sampleOf } from './corpus/files.js';
+import { REPO_ROOT, selectFiles } from './corpus/files.js';
 import { STRESS_MAX_CHARS } from './corpus/lint-file.js';
 import { digestOf, runCorpus, summarize } from './corpus/run.js';
 
@@ -34,7 +33,7 @@ const { values: args } = parseArgs({
 
 if (!existsSync(path.join(REPO_ROOT, 'dist/index.js'))) fail('dist/index.js is missing: run `npm run build` first.');
 
-const files = selectFiles();
+const files = selectFiles(args);
 const stress = !args['no-stress'];
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 
@@ -75,16 +74,6 @@ const broken = Object.values(summary.passes).reduce((n, pass) => n + pass.broken
 const unlinted = Object.values(summary.passes).reduce((n, pass) => n + (pass.rules['(linter)']?.reports ?? 0), 0);
 const failures = summary.crashes.length + broken + unlinted + (deterministic ? 0 : 1);
 process.exitCode = failures > 0 ? 1 : 0;
-
-function selectFiles() {
-  if (args.root) return args.root.flatMap((root) => findSourceFiles(path.resolve(root)));
-  if (args.sample) return sampleOf(findSourceFiles(path.join(REPO_ROOT, 'node_modules')));
-  if (!existsSync(path.join(CORPUS_PACKAGE, 'node_modules')) && !args['no-install']) {
-    process.stderr.write('Installing the corpus packages (corpus/package-lock.json) once...\n');
-    execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: CORPUS_PACKAGE, stdio: 'inherit' });
-  }
-  return corpusRoots().flatMap(findSourceFiles);
-}
 
 /**
  * @param {ReturnType<typeof summarize>} summary

@@ -1,4 +1,5 @@
 // @ts-check
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,23 @@ const SKIPPED_DIRECTORIES = new Set(['.bin', '.git', '.cache', '.vite', '.turbo'
 /** The roots linted by the full run: the repository's own dependencies and the corpus package's. */
 export function corpusRoots() {
   return [path.join(REPO_ROOT, 'node_modules'), path.join(CORPUS_PACKAGE, 'node_modules')].filter((root) => existsSync(root));
+}
+
+/**
+ * The files a run lints, from its command-line options: the trees under `--root`, the sample
+ * `npm test` checks, or the full corpus (installing the corpus packages on first use unless
+ * `--no-install`).
+ * @param {{ root?: string[]; sample?: boolean; 'no-install'?: boolean }} args
+ * @returns {string[]}
+ */
+export function selectFiles(args) {
+  if (args.root) return args.root.flatMap((root) => findSourceFiles(path.resolve(root)));
+  if (args.sample) return sampleOf(findSourceFiles(path.join(REPO_ROOT, 'node_modules')));
+  if (!existsSync(path.join(CORPUS_PACKAGE, 'node_modules')) && !args['no-install']) {
+    process.stderr.write('Installing the corpus packages (corpus/package-lock.json) once...\n');
+    execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: CORPUS_PACKAGE, stdio: 'inherit' });
+  }
+  return corpusRoots().flatMap(findSourceFiles);
 }
 
 /**

@@ -220,6 +220,11 @@ interface EntryIndex<E> {
   matchesModule(specifier: string): boolean;
   /** The entry groups (one module's, one pattern's) a module specifier selects; none for most. */
   entriesOfModule(specifier: string): readonly (readonly E[])[];
+  /**
+   * The trace map of a module specifier, built by `build` and kept for the next files when it is
+   * `reusable`: the same for every file (no wildcard export, which depends on the file's names).
+   */
+  traceRoot(specifier: string, build: () => { root: TraceNode; reusable: boolean }): TraceNode;
 }
 
 const NO_ENTRIES: readonly never[] = [];
@@ -250,7 +255,15 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
       for (const pattern of this.patterns) if (pattern.matcher.test(key)) groups.push(pattern.entries);
       return groups;
     },
+    traceRoot(specifier, build) {
+      const known = traceRoots.get(specifier);
+      if (known) return known;
+      const { root, reusable } = build();
+      if (reusable) traceRoots.set(specifier, root);
+      return root;
+    },
   };
+  const traceRoots = new Map<string, TraceNode>();
   const hasRelativeModules = entries.some((entry) => entry.module.startsWith('.') || entry.module.startsWith('/'));
   for (const entry of entries) {
     if (entry.module === GLOBAL_MODULE) {
@@ -283,10 +296,12 @@ function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: Entry
     const patterns = index.patterns.filter((pattern) => pattern.matcher.test(key));
     // Most imports match nothing: this runs for every import of every file.
     if (!exact && patterns.length === 0) continue;
-    const matching = [...(exact ?? []), ...patterns.flatMap((pattern) => pattern.entries)];
-    const root = moduleRoot();
-    for (const entry of matching) addExport(root, entry.export.split('.'), { entry, specifier: source.specifier }, exportNames);
-    traceMap[source.specifier] = root;
+    traceMap[source.specifier] = index.traceRoot(source.specifier, () => {
+      const root = moduleRoot();
+      const matching = [...(exact ?? []), ...patterns.flatMap((pattern) => pattern.entries)];
+      for (const entry of matching) addExport(root, entry.export.split('.'), { entry, specifier: source.specifier }, exportNames);
+      return { root, reusable: !matching.some((entry) => entry.export.includes('*')) };
+    });
   }
 
   const hasModules = Object.keys(traceMap).length > 0;

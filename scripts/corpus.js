@@ -8,6 +8,7 @@
  *   npm run corpus -- --once --concurrency 2    one run, for quick iterations
  *   npm run corpus -- --json out.json          also write every file's record
  *   npm run corpus -- --root ../my-app          lint another tree instead
+ *   npm run corpus -- --once --file corpus/node_modules/x/y.js    go back to one finding
  *
  * See docs/performance.md.
  */
@@ -26,6 +27,7 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '1' },
     json: { type: 'string' },
     root: { type: 'string', multiple: true },
+    file: { type: 'string', multiple: true },
     'no-install': { type: 'boolean', default: false },
     'no-stress': { type: 'boolean', default: false },
   },

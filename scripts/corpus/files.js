@@ -18,13 +18,14 @@ export function corpusRoots() {
 }
 
 /**
- * The files a run lints, from its command-line options: the trees under `--root`, the sample
- * `npm test` checks, or the full corpus (installing the corpus packages on first use unless
- * `--no-install`).
- * @param {{ root?: string[]; sample?: boolean; 'no-install'?: boolean }} args
+ * The files a run lints, from its command-line options: the files named by `--file` (paths from
+ * the repository root, to go back to a finding), the trees under `--root`, the sample `npm test`
+ * checks, or the full corpus (installing the corpus packages on first use unless `--no-install`).
+ * @param {{ file?: string[]; root?: string[]; sample?: boolean; 'no-install'?: boolean }} args
  * @returns {string[]}
  */
 export function selectFiles(args) {
+  if (args.file) return args.file;
   if (args.root) return args.root.flatMap((root) => findSourceFiles(path.resolve(root)));
   if (args.sample) return sampleOf(findSourceFiles(path.join(REPO_ROOT, 'node_modules')));
   if (!existsSync(path.join(CORPUS_PACKAGE, 'node_modules')) && !args['no-install']) {

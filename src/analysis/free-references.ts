@@ -56,7 +56,13 @@ function isPureConversion(call: TSESTree.CallExpression): boolean {
 function freeReferences(sourceCode: SourceCode, node: TSESTree.Node): TSESLint.Scope.Reference[] {
   const inside = (candidate: TSESTree.Node) => candidate.range[0] >= node.range[0] && candidate.range[1] <= node.range[1];
   const scope = sourceCode.getScope(node);
-  const references = scope.references.filter((reference) => inside(reference.identifier as TSESTree.Node));
+  const references: TSESLint.Scope.Reference[] = [];
+  // A node's own references are not always in `getScope(node)`: a switch's discriminant, for one,
+  // is read in the scope around the switch's. Up to the function's scope, any scope may hold them.
+  for (let current: TSESLint.Scope.Scope | null = scope; current; current = current.upper) {
+    for (const reference of current.references) if (inside(reference.identifier as TSESTree.Node)) references.push(reference);
+    if (current.variableScope === current) break;
+  }
   const visit = (child: TSESLint.Scope.Scope) => {
     if (!inside(child.block as TSESTree.Node)) {
       for (const grandchild of child.childScopes) visit(grandchild);

@@ -2713,6 +2713,47 @@ app.get('/x', async (req, res) => {
       settings: {"shared-client":{"clients":[{"module":"globalThis","export":"JobQueue","kind":"pool","close":"close"}]}},
     },
     {
+      code: `import { Pool } from 'pg';
+async function count(url) {
+  switch ((await new Pool({ connectionString: url }).query('select 1')).rowCount) {
+    case 0: return 0;
+    default: return 1;
+  }
+}
+app.get('/', async (req, res) => res.json(await count(req.query.db)));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: "perRequestClientNoFix",
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 53,
+          data: {"client":"pg Pool","where":"in `count()`, called from a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency","reason":"its options depend on per-request data (`url`)"},
+          suggestions: [
+            {
+              messageId: "suggestCachePerKey",
+              data: {"client":"pg Pool","key":"url","mapName":"poolsByUrl"},
+              output: `import { Pool } from 'pg';
+
+const poolsByUrl = new Map<unknown, InstanceType<typeof Pool>>();
+
+async function count(url) {
+  switch ((await (poolsByUrl.get(url) ?? poolsByUrl.set(url, new Pool({ connectionString: url })).get(url)!).query('select 1')).rowCount) {
+    case 0: return 0;
+    default: return 1;
+  }
+}
+app.get('/', async (req, res) => res.json(await count(req.query.db)));
+`,
+            },
+          ],
+        },
+      ],
+      name: "a switch discriminant reads the enclosing function's parameters (found by the corpus run: hoisted with the parameter)",
+    },
+    {
       // Found reviewing the corpus checks: a function declaration runs wherever it is called, even above itself;
       // the hoisted client must be initialized before the loop calls report(), or it throws (temporal dead zone).
       code: `import { Pool } from 'pg';

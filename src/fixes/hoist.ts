@@ -61,7 +61,10 @@ export function planHoist(sourceCode: SourceCode, creation: ClientCreation, fact
 
   const statement = firstLoadTimeUse(sourceCode, topLevelStatement(node));
   const insertAt = moduleInsertionIndex(sourceCode, statement);
-  const late = facts.references.find((reference) => reference.kind === 'module' && reference.declaredAt >= insertAt);
+  // Imports are bound before any of the module's code runs, wherever they are written.
+  const late = facts.references.find(
+    (reference) => reference.kind === 'module' && reference.declaredAt >= insertAt && reference.variable.defs[0]?.type !== 'ImportBinding',
+  );
   if (late) return { kind: 'none', reason: `its options use \`${late.identifier.name}\`, declared further down` };
 
   const flow = valueFlow(sourceCode, node);

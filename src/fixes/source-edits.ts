@@ -99,20 +99,15 @@ function declaredCallable(statement: TSESTree.ProgramStatement): TSESTree.Functi
 
 /**
  * Where to insert a module-level declaration that `statement` (a top-level statement) will use:
- * before the statement and its leading comments, and never above an import.
+ * before the statement and its leading comments, so below the imports above it. An import further
+ * down (imports are hoisted, so code may precede one) stays below: moving the declaration under
+ * it could move it under code that runs first.
  */
 export function moduleInsertionIndex(sourceCode: SourceCode, statement: TSESTree.ProgramStatement): number {
   const start = statementStart(statement);
   const firstToken = sourceCode.getTokenByRangeStart(start, { includeComments: false }) ?? statement;
   const comments = sourceCode.getCommentsBefore(firstToken);
-  const beforeStatement = (comments[0] ?? firstToken).range[0];
-  const imports = sourceCode.ast.body.filter((node) => node.type === AST_NODE_TYPES.ImportDeclaration);
-  const lastImport = imports.at(-1);
-  if (lastImport && lastImport.range[1] > beforeStatement) {
-    const line = lastImport.loc.end.line;
-    return line < sourceCode.lines.length ? sourceCode.getIndexFromLoc({ line: line + 1, column: 0 }) : sourceCode.text.length;
-  }
-  return beforeStatement;
+  return (comments[0] ?? firstToken).range[0];
 }
 
 /** Where a statement really starts: decorators of an exported class come before `export`. */

@@ -2754,6 +2754,67 @@ app.get('/', async (req, res) => res.json(await count(req.query.db)));
       name: "a switch discriminant reads the enclosing function's parameters (found by the corpus run: hoisted with the parameter)",
     },
     {
+      code: `async function report(id) {
+  const pool = new Pool();
+  await pool.query('select $1', [id]);
+}
+for (const id of [1, 2, 3]) await report(id);
+import { Pool } from 'pg';
+`,
+      output: `const pool = new Pool();
+
+async function report(id) {
+  await pool.query('select $1', [id]);
+}
+for (const id of [1, 2, 3]) await report(id);
+import { Pool } from 'pg';
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 2,
+          column: 16,
+          endLine: 2,
+          endColumn: 26,
+          data: {"client":"pg Pool","where":"in `report()`, called in a loop","unit":"iteration","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "an import below code that runs while the module loads: the hoist stays above that code (found by the corpus run)",
+    },
+    {
+      code: `import express from 'express';
+const app = express();
+app.get('/', async (req, res) => {
+  const pool = new Pool(config.database);
+  res.json(await pool.query('select 1'));
+});
+import { Pool } from 'pg';
+import { config } from './config.js';
+`,
+      output: `import express from 'express';
+const app = express();
+
+const pool = new Pool(config.database);
+
+app.get('/', async (req, res) => {
+  res.json(await pool.query('select 1'));
+});
+import { Pool } from 'pg';
+import { config } from './config.js';
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 4,
+          column: 16,
+          endLine: 4,
+          endColumn: 41,
+          data: {"client":"pg Pool","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "options read an import written further down: imports are bound before the module runs",
+    },
+    {
       // Found reviewing the corpus checks: a function declaration runs wherever it is called, even above itself;
       // the hoisted client must be initialized before the loop calls report(), or it throws (temporal dead zone).
       code: `import { Pool } from 'pg';

@@ -117,7 +117,6 @@ export class ImportEdits {
   private readonly statements: string[] = [];
   private readonly takenNames = new Set<string>();
   private dropped: ModuleBinding | null = null;
-  private touched: ModuleBinding | null = null;
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -147,17 +146,23 @@ export class ImportEdits {
   }
 
   /**
-   * The rewrite removes the use of `identifier` (the old callee): drop its import when that was its
-   * only use, else touch it so that fixes sharing it apply one per pass and the last one drops it.
+   * The rewrite removes the use of `identifier` (the old callee). Its last use drops the import.
+   * Of several, the file's first use keeps the import: its rewrite waits (this returns why) until
+   * the others are rewritten. Those need no import edit and apply together in one `--fix` pass; a
+   * fix that also edits the import spans all the code in between, and ESLint applies one per pass.
    */
-  releaseCallee(identifier: TSESTree.Identifier): void {
+  releaseCallee(identifier: TSESTree.Identifier): string | null {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
-    if (!variable || !isModuleLevel(variable.scope)) return;
+    if (!variable || !isModuleLevel(variable.scope)) return null;
     const binding = [...bindingsByModule(this.sourceCode).values()].flat().find((b) => b.element && variable.defs.some((d) => d.name === b.local));
-    if (!binding?.list || !binding.element) return;
-    const uses = variable.references.filter((reference) => !reference.init);
-    if (uses.length === 1 && uses[0]?.identifier === identifier) this.dropped = binding;
-    else this.touched = binding;
+    if (!binding?.list || !binding.element) return null;
+    const uses = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
+    if (uses.length === 1 && uses[0] === identifier) {
+      this.dropped = binding;
+      return null;
+    }
+    const first = uses.reduce((earliest, use) => (use.range[0] < earliest.range[0] ? use : earliest), identifier);
+    return first === identifier ? `the other calls of \`${identifier.name}\` go first, then this one with its import (the next \`--fix\` pass)` : null;
   }
 
   /** The edits, sorted; `null` if they would overlap (the caller then offers no fix). */
@@ -182,9 +187,6 @@ export class ImportEdits {
           edits.push({ range: removal.range, text: '' });
         }
       }
-    } else if (this.touched?.element) {
-      const element = this.touched.element;
-      edits.push({ range: element.range, text: this.sourceCode.getText(element) });
     }
 
     for (const { list, texts } of appends.values()) {

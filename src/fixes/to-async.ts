@@ -72,7 +72,10 @@ export function planAsyncRewrite(sourceCode: SourceCode, resolved: ResolvedCall<
   const shape = calleeShape(callee, resolved.entry);
   const asyncCallee = asyncCalleeText(sourceCode, resolved, alternative, shape, imports);
   if (asyncCallee.reason !== undefined) return asyncCallee.reason;
-  if (shape.kind === 'binding') imports.releaseCallee(shape.identifier);
+  if (shape.kind === 'binding') {
+    const waits = imports.releaseCallee(shape.identifier);
+    if (waits !== null) return waits;
+  }
 
   const rest = sourceCode.text.slice(callee.range[1], call.range[1]);
   let template = alternative.template ?? DEFAULT_TEMPLATE;

@@ -1434,7 +1434,8 @@ app.post('/', async (req, res) => { await runInWorker(() => 1); res.send(await p
 ruleTester.run('no-blocking-in-async: fixes over several passes converge', rule, {
   valid: [],
   invalid: [
-    // Two uses of one sync import: the first pass adds the async import, the second reuses it and drops the sync one.
+    // Two uses of one sync import: the first use keeps the import while the other is rewritten (adding the async
+    // import), then its own rewrite reuses the async import and drops the sync one.
     {
       filename: ROUTES,
       code: `import { readFileSync } from 'fs';
@@ -1443,15 +1444,64 @@ app.get('/b', async (req, res) => res.send(readFileSync('b')));`,
       output: [
         `import { readFileSync } from 'fs';
 import { readFile } from 'node:fs/promises';
-app.get('/a', async (req, res) => res.send(await readFile('a')));
-app.get('/b', async (req, res) => res.send(readFileSync('b')));`,
+app.get('/a', async (req, res) => res.send(readFileSync('a')));
+app.get('/b', async (req, res) => res.send(await readFile('b')));`,
         `import { readFile } from 'node:fs/promises';
 app.get('/a', async (req, res) => res.send(await readFile('a')));
 app.get('/b', async (req, res) => res.send(await readFile('b')));`,
       ],
       errors: [
-        { messageId: 'blocking', line: 2, column: 44, endLine: 2, endColumn: 61 },
+        {
+          messageId: 'blockingNoFix',
+          line: 2,
+          column: 44,
+          endLine: 2,
+          endColumn: 61,
+          data: {
+            name: 'fs.readFileSync',
+            where: 'in a request handler',
+            consequence: 'every other request in flight waits until it returns',
+            work: FILE_SYSTEM,
+            alternative: '`await readFile(…)` (`node:fs/promises`)',
+            reason: 'the other calls of `readFileSync` go first, then this one with its import (the next `--fix` pass)',
+          },
+        },
         { messageId: 'blocking', line: 3, column: 44, endLine: 3, endColumn: 61 },
+      ],
+    },
+    // Many uses of one sync import converge in three passes, not one per use: one adds the async import, the others
+    // reuse it together, and the first use's rewrite drops the sync import.
+    {
+      filename: ROUTES,
+      code: `import { existsSync } from 'fs';
+app.get('/a', async (req, res) => res.json(existsSync('a')));
+app.get('/b', async (req, res) => res.json(existsSync('b')));
+app.get('/c', async (req, res) => res.json(existsSync('c')));
+app.get('/d', async (req, res) => res.json(existsSync('d')));`,
+      output: [
+        `import { existsSync } from 'fs';
+import { access } from 'node:fs/promises';
+app.get('/a', async (req, res) => res.json(existsSync('a')));
+app.get('/b', async (req, res) => res.json(await access('b').then(() => true, () => false)));
+app.get('/c', async (req, res) => res.json(existsSync('c')));
+app.get('/d', async (req, res) => res.json(existsSync('d')));`,
+        `import { existsSync } from 'fs';
+import { access } from 'node:fs/promises';
+app.get('/a', async (req, res) => res.json(existsSync('a')));
+app.get('/b', async (req, res) => res.json(await access('b').then(() => true, () => false)));
+app.get('/c', async (req, res) => res.json(await access('c').then(() => true, () => false)));
+app.get('/d', async (req, res) => res.json(await access('d').then(() => true, () => false)));`,
+        `import { access } from 'node:fs/promises';
+app.get('/a', async (req, res) => res.json(await access('a').then(() => true, () => false)));
+app.get('/b', async (req, res) => res.json(await access('b').then(() => true, () => false)));
+app.get('/c', async (req, res) => res.json(await access('c').then(() => true, () => false)));
+app.get('/d', async (req, res) => res.json(await access('d').then(() => true, () => false)));`,
+      ],
+      errors: [
+        { messageId: 'blockingNoFix', line: 2, column: 44, endLine: 2, endColumn: 59 },
+        { messageId: 'blocking', line: 3, column: 44, endLine: 3, endColumn: 59 },
+        { messageId: 'blocking', line: 4, column: 44, endLine: 4, endColumn: 59 },
+        { messageId: 'blocking', line: 5, column: 44, endLine: 5, endColumn: 59 },
       ],
     },
     // The same in CommonJS with the import already there: one pass per use, the last drops the binding.

@@ -6,7 +6,8 @@
  * so `run(); function run() { use(pool); } const pool = create();` throws when `run()` reads
  * `pool`. `no-use-before-define` sees only the direct case; this follows the reference into
  * function and class declarations and back to the statements above that mention them. It is
- * conservative (a mention in a callback counts as a call) and only compared before and after a
+ * conservative (a mention in a callback counts as a call; only handing a function to the module's
+ * importers, `exports.f = f` or `export { f }`, does not) and only compared before and after a
  * fix: a report the fix added means the fix moved a declaration below a statement that needs it.
  * @type {import('eslint').Rule.RuleModule}
  */
@@ -54,6 +55,7 @@ function readWhileLoading(sourceCode, body, indexOf, variable, declaredAt) {
     for (const reference of current.references) {
       // typescript-eslint marks references in type positions (`typeof pool`), which read nothing.
       if (reference.init || /** @type {{ isValueReference?: boolean }} */ (reference).isValueReference === false) continue;
+      if (handsOverOnly(/** @type {any} */ (reference.identifier))) continue;
       const at = indexOf(/** @type {import('estree').Node} */ (reference.identifier));
       if (at === declaredAt && current === variable) continue;
       const statement = body[at];
@@ -96,4 +98,31 @@ function topLevelIndex(body) {
     }
     return low;
   };
+}
+
+/**
+ * `exports.f = f`, `module.exports = { f }`, `export { f }`: the module hands the function over
+ * while it loads, without calling it.
+ * @param {any} identifier
+ */
+function handsOverOnly(identifier) {
+  const parent = identifier.parent;
+  if (parent?.type === 'ExportSpecifier') return true;
+  const value = parent?.type === 'Property' && parent.value === identifier ? parent.parent : identifier;
+  const assignment = value.parent;
+  return assignment?.type === 'AssignmentExpression' && assignment.right === value && assignment.parent.type === 'ExpressionStatement' && isExportsTarget(assignment.left);
+}
+
+/**
+ * `exports`, `exports.x`, `module.exports`, `module.exports.x`.
+ * @param {any} node
+ * @returns {boolean}
+ */
+function isExportsTarget(node) {
+  if (node.type === 'Identifier') return node.name === 'exports';
+  if (node.type !== 'MemberExpression') return false;
+  if (node.object.type === 'Identifier') {
+    return node.object.name === 'exports' || (node.object.name === 'module' && node.property.type === 'Identifier' && node.property.name === 'exports');
+  }
+  return node.object.type === 'MemberExpression' && !node.computed && isExportsTarget(node.object);
 }

@@ -2815,6 +2815,41 @@ import { config } from './config.js';
       name: "options read an import written further down: imports are bound before the module runs",
     },
     {
+      filename: "dist/handler.js",
+      languageOptions: { sourceType: 'commonjs' },
+      code: `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.handler = handler;
+const client_s3_1 = require("@aws-sdk/client-s3");
+async function handler(event) {
+    const s3 = new client_s3_1.S3Client({ region: process.env.AWS_REGION });
+    return s3.send(event.command);
+}
+`,
+      output: `"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.handler = handler;
+const client_s3_1 = require("@aws-sdk/client-s3");
+
+const s3 = new client_s3_1.S3Client({ region: process.env.AWS_REGION });
+
+async function handler(event) {
+    return s3.send(event.command);
+}
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 6,
+          column: 16,
+          endLine: 6,
+          endColumn: 76,
+          data: {"client":"S3Client","where":"in a Lambda handler","unit":"invocation","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "compiled CommonJS lists its exports first: `exports.handler = handler` hands the function over without calling it",
+    },
+    {
       // Found reviewing the corpus checks: a function declaration runs wherever it is called, even above itself;
       // the hoisted client must be initialized before the loop calls report(), or it throws (temporal dead zone).
       code: `import { Pool } from 'pg';

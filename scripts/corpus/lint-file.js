@@ -321,9 +321,11 @@ function checkAutofix(text, messages, relint, regressions) {
       problems.push(`pass ${passes} output does not parse: ${fatal.message} (${fatal.line}:${fatal.column})`);
       break;
     }
-    // Reports are matched across passes by rule, message and reported text (fixes move code, not
-    // what it says), then by rule and text (a cascade turns a report fixable), then by the text's
-    // start (a fix inside a reported range changes its end).
+    // Reports are matched across passes by rule and reported text (fixes move code, not what it
+    // says): first to reports left unfixed (a fix rewrites the text it fixes, so the same text
+    // after the pass is the unfixed report, now perhaps fixable: a cascade, or a fix that waited for
+    // others), then by message and text, by text, and by the text's start (a fix inside a reported
+    // range changes its end).
     const before = [
       ...skipped.map((message) => ({ message, state: 'deferred' })),
       ...currentMessages.filter((message) => !message.fix).map((message) => ({ message, state: 'unfixed' })),
@@ -332,6 +334,7 @@ function checkAutofix(text, messages, relint, regressions) {
     const after = next.map((message) => ({ message, text: reportedText(output, message) }));
     /** @type {((a: typeof before[number], b: typeof after[number]) => boolean)[]} */
     const criteria = [
+      (a, b) => a.state !== 'fixed' && a.text === b.text,
       (a, b) => a.message.messageId === b.message.messageId && a.text === b.text,
       (a, b) => a.text === b.text,
       (a, b) => reportStart(a.text) === reportStart(b.text),

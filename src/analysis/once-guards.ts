@@ -95,61 +95,38 @@ function followsEarlyReturnOnFilledCache(
 
 /**
  * Whether `region` writes a cache that outlives `owner` and that `test` reads, directly or through
- * a local read from it (`let c = cache.get(k); if (!c) { ...; cache.set(k, c) }`). The test is
- * read first: most tests (`if (err)`, `if (options.x)`) read no cache that outlives the function,
- * and then the function's writes need not be listed.
+ * a local read from it (`let c = cache.get(k); if (!c) { ...; cache.set(k, c) }`).
  */
 function fillsTestedCache(sourceCode: SourceCode, test: TSESTree.Node, region: readonly TSESTree.Node[], owner: TSESTree.Node | null): boolean {
-  const tested = outlivingTestedCaches(sourceCode, test, owner);
-  if (tested.size === 0) return false;
-  return writtenCaches(sourceCode, region, owner).some((key) => tested.has(key));
-}
-
-/** `testedCaches` that outlive `owner`, once per test: every call below a guard clause asks about it again. */
-function outlivingTestedCaches(sourceCode: SourceCode, test: TSESTree.Node, owner: TSESTree.Node | null): ReadonlySet<CacheKey> {
-  const values = programValues(sourceCode);
-  let byTest = values.get(outlivingTestedCaches) as Map<TSESTree.Node, ReadonlySet<CacheKey>> | undefined;
-  if (!byTest) {
-    byTest = new Map();
-    values.set(outlivingTestedCaches, byTest);
+  for (const key of writtenCaches(sourceCode, region, owner)) {
+    if (!outlives(key, owner)) continue;
+    if (mentions(sourceCode, test, key)) return true;
+    if (mentionsLocalReadOf(sourceCode, test, key, owner)) return true;
   }
-  let tested = byTest.get(test);
-  if (!tested) {
-    const keys = testedCaches(sourceCode, test, owner);
-    for (const key of keys) if (!outlives(key, owner)) keys.delete(key);
-    tested = keys;
-    byTest.set(test, tested);
-  }
-  return tested;
+  return false;
 }
 
 function outlives(key: CacheKey, owner: TSESTree.Node | null): boolean {
   return typeof key === 'string' || owner === null || !isInside(key.scope.block, owner);
 }
 
-/** The caches `test` reads (see `mentions`), and those read by the initializers of the function's locals it reads. */
-function testedCaches(sourceCode: SourceCode, test: TSESTree.Node, owner: TSESTree.Node | null): Set<CacheKey> {
-  const keys = new Set<CacheKey>();
-  const add = (key: CacheKey): boolean => {
-    keys.add(key);
-    return false;
-  };
-  visitReadCaches(sourceCode, test, add);
-  if (owner === null) return keys;
+function mentionsLocalReadOf(sourceCode: SourceCode, test: TSESTree.Node, key: CacheKey, owner: TSESTree.Node | null): boolean {
+  if (owner === null) return false;
+  let found = false;
   const visit = (node: TSESTree.Node): void => {
-    if (isFunction(node)) return;
+    if (found || isFunction(node)) return;
     if (node.type === AST_NODE_TYPES.Identifier) {
       const variable = ASTUtils.findVariable(sourceCode.getScope(node), node);
       const definition = variable?.defs[0];
       if (variable && definition?.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && isInside(definition.node, owner)) {
-        visitReadCaches(sourceCode, definition.node.init, add);
+        if (mentions(sourceCode, definition.node.init, key)) found = true;
       }
       return;
     }
     forEachChild(sourceCode, node, visit);
   };
   visit(test);
-  return keys;
+  return found;
 }
 
 /** Caches written in `region` (outside nested functions): assignment targets and `x.set(k, v)` receivers. */
@@ -263,18 +240,12 @@ function followsEarlyReturnGuard(sourceCode: SourceCode, body: readonly TSESTree
 
 /** Whether `expression` reads the cache `key` anywhere (`!x`, `x == null`, `!cache.has(k)`). */
 function mentions(sourceCode: SourceCode, expression: TSESTree.Node, key: CacheKey): boolean {
-  return visitReadCaches(sourceCode, expression, (read) => read === key);
-}
-
-/** Calls `onRead` with each cache `expression` reads, outside nested functions, until it returns true; returns whether it did. */
-function visitReadCaches(sourceCode: SourceCode, expression: TSESTree.Node, onRead: (key: CacheKey) => boolean): boolean {
   let found = false;
   const visit = (node: TSESTree.Node): void => {
     if (found) return;
     if (isFunction(node)) return;
     if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
-      const key = cacheKey(sourceCode, node);
-      if (key !== null && onRead(key)) {
+      if (cacheKey(sourceCode, node) === key) {
         found = true;
         return;
       }

@@ -12,6 +12,12 @@ export interface AsyncRewrite {
   /** The new call in short, for messages: `await readFile(…)`. */
   replacement: string;
   edits: readonly TextEdit[];
+  /**
+   * Why this rewrite should not be an autofix yet: the file's first call of a sync import keeps the
+   * import until the others are rewritten (see `ImportEdits#releaseCallee`). As a suggestion,
+   * applied alone, the rewrite is fine.
+   */
+  waits?: string;
 }
 
 const BUILTIN_MODULES = new Set(['fs', 'fs/promises', 'child_process', 'crypto', 'zlib', 'util']);
@@ -72,10 +78,7 @@ export function planAsyncRewrite(sourceCode: SourceCode, resolved: ResolvedCall<
   const shape = calleeShape(callee, resolved.entry);
   const asyncCallee = asyncCalleeText(sourceCode, resolved, alternative, shape, imports);
   if (asyncCallee.reason !== undefined) return asyncCallee.reason;
-  if (shape.kind === 'binding') {
-    const waits = imports.releaseCallee(shape.identifier);
-    if (waits !== null) return waits;
-  }
+  const waits = shape.kind === 'binding' ? imports.releaseCallee(shape.identifier) : null;
 
   const rest = sourceCode.text.slice(callee.range[1], call.range[1]);
   let template = alternative.template ?? DEFAULT_TEMPLATE;
@@ -88,7 +91,8 @@ export function planAsyncRewrite(sourceCode: SourceCode, resolved: ResolvedCall<
   if (importEdits === null) return 'the imports it needs could not be added cleanly';
   const edits = sortedWithoutOverlap([...importEdits, { range: call.range, text }]);
   if (edits === null) return 'the imports it needs could not be added cleanly';
-  return { replacement: render(alternative, asyncCallee.text, '(…)'), edits };
+  const replacement = render(alternative, asyncCallee.text, '(…)');
+  return waits === null ? { replacement, edits } : { replacement, edits, waits };
 }
 
 /** Adds `async` to `fn`, for a rewrite inside a synchronous handler; `null` when that cannot be done cleanly. */

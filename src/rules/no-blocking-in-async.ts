@@ -112,6 +112,8 @@ export default createRule<Options, MessageId>({
             data: data({ alternative: described, reason: `the behaviour differs: ${alternative.caveat}` }),
             suggest: [{ messageId: 'suggestAsync', data: { replacement: rewrite.replacement, caveat: alternative.caveat }, fix: fixFrom(rewrite.edits) }],
           });
+        } else if (rewrite.waits !== undefined) {
+          context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason: rewrite.waits }) });
         } else {
           context.report({ node, messageId: 'blocking', data: data({ alternative: described }), fix: fixFrom(rewrite.edits) });
         }

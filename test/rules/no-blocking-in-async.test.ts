@@ -1504,6 +1504,104 @@ app.get('/d', async (req, res) => res.json(await access('d').then(() => true, ()
         { messageId: 'blocking', line: 5, column: 44, endLine: 5, endColumn: 59 },
       ],
     },
+    {
+      filename: "src/routes/deploy.ts",
+      code: `import { execSync } from 'child_process';
+app.post('/build', async (req, res) => res.send(execSync('make build')));
+app.post('/test', async (req, res) => res.send(execSync('make test')));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: "blockingNoFix",
+          line: 2,
+          column: 49,
+          endLine: 2,
+          endColumn: 71,
+          data: {"name":"child_process.execSync","where":"in a request handler","consequence":"every other request in flight waits until it returns","work":"a child process run to completion","alternative":"`(await promisify(exec)(…)).stdout` (`node:child_process`, `node:util`)","reason":"the behaviour differs: `exec` does not inherit stdio, decodes output as UTF-8 unless told otherwise, and rejects with an error that carries `stdout` and `stderr`"},
+          suggestions: [
+            {
+              messageId: "suggestAsync",
+              data: {"replacement":"(await promisify(exec)(…)).stdout","caveat":"`exec` does not inherit stdio, decodes output as UTF-8 unless told otherwise, and rejects with an error that carries `stdout` and `stderr`"},
+              output: `import { execSync, exec } from 'child_process';
+import { promisify } from 'node:util';
+app.post('/build', async (req, res) => res.send((await promisify(exec)('make build')).stdout));
+app.post('/test', async (req, res) => res.send(execSync('make test')));
+`,
+            },
+          ],
+        },
+        {
+          messageId: "blockingNoFix",
+          line: 3,
+          column: 48,
+          endLine: 3,
+          endColumn: 69,
+          data: {"name":"child_process.execSync","where":"in a request handler","consequence":"every other request in flight waits until it returns","work":"a child process run to completion","alternative":"`(await promisify(exec)(…)).stdout` (`node:child_process`, `node:util`)","reason":"the behaviour differs: `exec` does not inherit stdio, decodes output as UTF-8 unless told otherwise, and rejects with an error that carries `stdout` and `stderr`"},
+          suggestions: [
+            {
+              messageId: "suggestAsync",
+              data: {"replacement":"(await promisify(exec)(…)).stdout","caveat":"`exec` does not inherit stdio, decodes output as UTF-8 unless told otherwise, and rejects with an error that carries `stdout` and `stderr`"},
+              output: `import { execSync, exec } from 'child_process';
+import { promisify } from 'node:util';
+app.post('/build', async (req, res) => res.send(execSync('make build')));
+app.post('/test', async (req, res) => res.send((await promisify(exec)('make test')).stdout));
+`,
+            },
+          ],
+        },
+      ],
+      name: "two calls of a suggestion-only API: both carry the suggestion (the first call waits only as an autofix)",
+    },
+    {
+      filename: "src/routes/pages.ts",
+      code: `import { readFileSync } from 'fs';
+app.get('/a', (req, res) => res.send(readFileSync('a.html')));
+app.get('/b', (req, res) => res.send(readFileSync('b.html')));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: "blockingNoFix",
+          line: 2,
+          column: 38,
+          endLine: 2,
+          endColumn: 60,
+          data: {"name":"fs.readFileSync","where":"in a request handler","consequence":"every other request in flight waits until it returns","work":"synchronous file system I/O","alternative":"`await readFile(…)` (`node:fs/promises`)","reason":"the request handler is not async"},
+          suggestions: [
+            {
+              messageId: "suggestMakeAsync",
+              data: {"handler":"request handler","replacement":"await readFile(…)","caveat":"an async handler returns a promise, so errors it throws become rejections, which some frameworks (Express 4) do not pass to error handlers"},
+              output: `import { readFileSync } from 'fs';
+import { readFile } from 'node:fs/promises';
+app.get('/a', async (req, res) => res.send(await readFile('a.html')));
+app.get('/b', (req, res) => res.send(readFileSync('b.html')));
+`,
+            },
+          ],
+        },
+        {
+          messageId: "blockingNoFix",
+          line: 3,
+          column: 38,
+          endLine: 3,
+          endColumn: 60,
+          data: {"name":"fs.readFileSync","where":"in a request handler","consequence":"every other request in flight waits until it returns","work":"synchronous file system I/O","alternative":"`await readFile(…)` (`node:fs/promises`)","reason":"the request handler is not async"},
+          suggestions: [
+            {
+              messageId: "suggestMakeAsync",
+              data: {"handler":"request handler","replacement":"await readFile(…)","caveat":"an async handler returns a promise, so errors it throws become rejections, which some frameworks (Express 4) do not pass to error handlers"},
+              output: `import { readFileSync } from 'fs';
+import { readFile } from 'node:fs/promises';
+app.get('/a', (req, res) => res.send(readFileSync('a.html')));
+app.get('/b', async (req, res) => res.send(await readFile('b.html')));
+`,
+            },
+          ],
+        },
+      ],
+      name: "a synchronous handler: the first call of two still offers to make it async",
+    },
     // The same in CommonJS with the import already there: one pass per use, the last drops the binding.
     {
       filename: 'src/compress.js',

@@ -2816,7 +2816,6 @@ import { config } from './config.js';
     },
     {
       filename: "dist/handler.js",
-      languageOptions: { sourceType: 'commonjs' },
       code: `"use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.handler = handler;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repetitionUnit, withArticle } from '../src/rules/messages.js';
+import { repetitionUnit, withArticle } from '../src/util/messages.js';
 
 describe('message helpers', () => {
   it.each([

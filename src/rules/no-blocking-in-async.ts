@@ -9,7 +9,7 @@ import { type BlockingCallEntry, NO_ALTERNATIVE_ADVICE, blockingWorkDescriptions
 import { knowledgeFrom } from '../settings.js';
 import { describeAlternative, fixFrom, planAsyncRewrite, withAsyncFunction } from '../fixes/to-async.js';
 import { createRule } from '../util/create-rule.js';
-import { describeRepetition } from './messages.js';
+import { describeRepetition } from '../util/messages.js';
 
 type MessageId = 'blocking' | 'blockingNoFix' | 'blockingNoAlternative' | 'suggestAsync' | 'suggestMakeAsync';
 type Options = [{ allow?: string[]; checkAsyncFunctions?: boolean }];

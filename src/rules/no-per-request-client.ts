@@ -10,7 +10,7 @@ import { planHoist } from '../fixes/hoist.js';
 import { claimModuleName } from '../fixes/names.js';
 import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
-import { describeRepetition } from './messages.js';
+import { describeRepetition } from '../util/messages.js';
 
 type MessageId = 'perRequestClient' | 'perRequestClientNoFix' | 'suggestHoist' | 'suggestCachePerKey';
 type Options = [{ reportRequestScopedWrappers?: boolean }];

@@ -114,15 +114,15 @@ function handsOverOnly(identifier) {
 }
 
 /**
- * `exports`, `exports.x`, `module.exports`, `module.exports.x`.
+ * `exports`, `exports.x`, `module.exports`, `module.exports.x`: the shapes the plugin's hoist
+ * treats as handing a function over (`handsOverOnly` in `src/fixes/source-edits.ts`).
  * @param {any} node
  * @returns {boolean}
  */
 function isExportsTarget(node) {
-  if (node.type === 'Identifier') return node.name === 'exports';
-  if (node.type !== 'MemberExpression') return false;
-  if (node.object.type === 'Identifier') {
-    return node.object.name === 'exports' || (node.object.name === 'module' && node.property.type === 'Identifier' && node.property.name === 'exports');
-  }
-  return node.object.type === 'MemberExpression' && !node.computed && isExportsTarget(node.object);
+  const isExportObject = (/** @type {any} */ candidate) =>
+    (candidate.type === 'Identifier' && candidate.name === 'exports') ||
+    (candidate.type === 'MemberExpression' && candidate.object.type === 'Identifier' && candidate.object.name === 'module' &&
+      (candidate.computed ? candidate.property.value : candidate.property.name) === 'exports');
+  return isExportObject(node) || (node.type === 'MemberExpression' && isExportObject(node.object));
 }

@@ -1,4 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { isCommonJsExportObject } from '../analysis/exports.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -77,7 +78,7 @@ export function firstLoadTimeUse(sourceCode: SourceCode, statement: TSESTree.Pro
     for (const variable of sourceCode.scopeManager?.getDeclaredVariables(declaration) ?? []) {
       if (!variable.defs.some((definition) => definition.type === 'FunctionName' || definition.type === 'ClassName')) continue;
       for (const reference of variable.references) {
-        if (handsOverOnly(reference.identifier as TSESTree.Node)) continue;
+        if (handsOverOnly(sourceCode, reference.identifier as TSESTree.Node)) continue;
         const user = topLevelStatement(reference.identifier as TSESTree.Node);
         if (seen.has(user)) continue;
         seen.add(user);
@@ -94,30 +95,15 @@ export function firstLoadTimeUse(sourceCode: SourceCode, statement: TSESTree.Pro
  * over to the module's importers while it loads, without calling it. (An importer in an import
  * cycle could call it before the rest of this module has run; nothing syntactic can tell.)
  */
-function handsOverOnly(identifier: TSESTree.Node): boolean {
+function handsOverOnly(sourceCode: SourceCode, identifier: TSESTree.Node): boolean {
   const parent = identifier.parent;
   if (parent?.type === AST_NODE_TYPES.ExportSpecifier) return true;
   const value = parent?.type === AST_NODE_TYPES.Property && parent.value === identifier ? parent.parent : identifier;
   const assignment = value.parent;
-  return (
-    assignment?.type === AST_NODE_TYPES.AssignmentExpression &&
-    assignment.right === value &&
-    assignment.parent.type === AST_NODE_TYPES.ExpressionStatement &&
-    isCommonJsExportsTarget(assignment.left)
-  );
-}
-
-/** `exports`, `exports.x`, `module.exports`, `module.exports.x`. */
-function isCommonJsExportsTarget(node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.Identifier) return node.name === 'exports';
-  if (node.type !== AST_NODE_TYPES.MemberExpression) return false;
-  const object = node.object;
-  if (object.type === AST_NODE_TYPES.Identifier) return object.name === 'exports' || (object.name === 'module' && isNamed(node.property, 'exports'));
-  return object.type === AST_NODE_TYPES.MemberExpression && isCommonJsExportsTarget(object) && !node.computed;
-}
-
-function isNamed(node: TSESTree.Node, name: string): boolean {
-  return node.type === AST_NODE_TYPES.Identifier && node.name === name;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value) return false;
+  if (assignment.parent.type !== AST_NODE_TYPES.ExpressionStatement) return false;
+  const target = assignment.left;
+  return isCommonJsExportObject(sourceCode, target) || (target.type === AST_NODE_TYPES.MemberExpression && isCommonJsExportObject(sourceCode, target.object));
 }
 
 /** The function or class a top-level statement declares (exported or not): code that runs only when called. */

@@ -7,6 +7,7 @@
  *   npm run bench                    full corpus (installs corpus/ on first use)
  *   npm run bench -- --sample        the subset `npm test` checks, for a quick look
  *   npm run bench -- --root ../app   another tree
+ *   npm run bench -- --file node_modules/x/y.js   one file (repeat --file for more), to profile it
  *   node --cpu-prof scripts/bench.js --sample    profile (see docs/performance.md)
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
   options: {
     sample: { type: 'boolean', default: false },
     root: { type: 'string', multiple: true },
+    file: { type: 'string', multiple: true },
     top: { type: 'string', default: '10' },
     'no-install': { type: 'boolean', default: false },
   },

@@ -169,15 +169,18 @@ export class ContextAnalysis {
   private callersContext(fn: FunctionNode): ExecutionContext {
     const name = functionName(fn);
     const results: ExecutionContext[] = [];
-    let escapes = exportNames(this.env.sourceCode, fn).length > 0;
-    for (const site of this.callSites(fn)) {
-      const context = this.siteContext(site, fn);
-      if (context) results.push(context);
-      else escapes = true;
-    }
     const via = (context: ExecutionContext): ExecutionContext => ({ ...context, via: [`${name}()`, ...context.via] });
     // Prefer a call chain that does not pass through the function itself (recursion), so the chain shown is the direct one.
     const direct = (context: ExecutionContext) => !context.via.includes(`${name}()`);
+    let escapes = false;
+    for (const site of this.callSites(fn)) {
+      const context = this.siteContext(site, fn);
+      // The first direct per-request caller decides, whatever the other callers are: no need to work them out.
+      if (context?.kind === 'request' && direct(context)) return via(context);
+      if (context) results.push(context);
+      else escapes = true;
+    }
+    escapes ||= exportNames(this.env.sourceCode, fn).length > 0;
     for (const kind of ['request', 'edge', 'offload', 'test'] as const) {
       const found = results.find((context) => context.kind === kind && direct(context)) ?? results.find((context) => context.kind === kind);
       if (found) return via(found);

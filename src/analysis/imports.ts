@@ -241,10 +241,14 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
     matchesModule(specifier) {
       // Relative imports, most of a library's, never name a catalogued package.
       if (!hasRelativeModules && (specifier.startsWith('.') || specifier.startsWith('/'))) return false;
-      const key = normalizeSpecifier(specifier);
-      if (this.exact.has(key)) return true;
-      for (const pattern of this.patterns) if (pattern.matcher.test(key)) return true;
-      return false;
+      // Files import the same few packages over and over: each is matched once.
+      let matches = moduleMatches.get(specifier);
+      if (matches === undefined) {
+        const key = normalizeSpecifier(specifier);
+        matches = index.exact.has(key) || index.patterns.some((pattern) => pattern.matcher.test(key));
+        moduleMatches.set(specifier, matches);
+      }
+      return matches;
     },
     entriesOfModule(specifier) {
       if (!this.matchesModule(specifier)) return NO_ENTRIES;
@@ -264,6 +268,7 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
     },
   };
   const traceRoots = new Map<string, TraceNode>();
+  const moduleMatches = new Map<string, boolean>();
   const hasRelativeModules = entries.some((entry) => entry.module.startsWith('.') || entry.module.startsWith('/'));
   for (const entry of entries) {
     if (entry.module === GLOBAL_MODULE) {

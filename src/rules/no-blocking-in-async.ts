@@ -3,10 +3,10 @@ import { type FunctionNode, isFunction } from '../analysis/ast.js';
 import { type ContextAnalysis, functionName } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ResolvedCall, catalogResolver, listenersForCatalog } from '../analysis/imports.js';
+import { knowledgeFrom } from '../settings.js';
 import { normalizeSpecifier } from '../analysis/modules.js';
 import { isInOnceRegion } from '../analysis/once-guards.js';
 import { type BlockingCallEntry, NO_ALTERNATIVE_ADVICE, blockingWorkDescriptions } from '../catalog/blocking-calls.js';
-import { knowledgeFrom } from '../settings.js';
 import { describeAlternative, fixFrom, planAsyncRewrite, withAsyncFunction } from '../fixes/to-async.js';
 import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from '../util/messages.js';
@@ -59,14 +59,15 @@ export default createRule<Options, MessageId>({
     languages: ['js/js'],
   },
   defaultOptions: [{ allow: [], checkAsyncFunctions: true }],
-  create(context, [options]) {
+  create(context, options) {
     const blockingCalls = knowledgeFrom(context.settings).blockingCalls;
     // Cheap first: most files import nothing from the catalog, and need no further analysis.
     return listenersForCatalog(context, blockingCalls, () => {
       const calls = catalogResolver(blockingCalls)(context.sourceCode);
       // Calls at module level run once, while the module loads: most files with any stop here.
       if (![...calls.keys()].some(runsInFunctionOrClass)) return;
-      const allowed = new Set((options.allow ?? []).map(normalizeSpecifier));
+      const [{ allow = [], checkAsyncFunctions = true }] = options();
+      const allowed = new Set(allow.map(normalizeSpecifier));
       const analysis = analyzeFile(context);
       const { facts } = analysis;
       if (facts.role !== 'application' || facts.edge || facts.workerThread) return;
@@ -76,7 +77,7 @@ export default createRule<Options, MessageId>({
         const entry = resolved.entry;
         if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
         if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
-        const place = blockingPlace(context.sourceCode, analysis.contexts, call, options.checkAsyncFunctions ?? true);
+        const place = blockingPlace(context.sourceCode, analysis.contexts, call, checkAsyncFunctions);
         if (place) check(analysis.contexts, resolved, place);
       }
     });

@@ -4,11 +4,11 @@ import type { ExecutionContext } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ExpressionFacts, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/imports.js';
+import { knowledgeFrom } from '../settings.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
 import { planHoist } from '../fixes/hoist.js';
 import { claimModuleName } from '../fixes/names.js';
-import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from '../util/messages.js';
 
@@ -54,7 +54,7 @@ export default createRule<Options, MessageId>({
     languages: ['js/js'],
   },
   defaultOptions: [{ reportRequestScopedWrappers: false }],
-  create(context, [options]) {
+  create(context, options) {
     return listenersForCatalog(context, knowledgeFrom(context.settings).clients, () => {
       const analysis = analyzeFile(context);
       if (analysis.clientCreations.size === 0) return;
@@ -71,7 +71,7 @@ export default createRule<Options, MessageId>({
     function checkCreation(creation: ClientCreation, where: { where: string; unit: string }, argumentFacts: ExpressionFacts) {
       const sourceCode = context.sourceCode;
       const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
-      if (creation.entry.kind === 'wrapper' && requestScoped && !options.reportRequestScopedWrappers) return;
+      if (creation.entry.kind === 'wrapper' && requestScoped && !options()[0].reportRequestScopedWrappers) return;
 
       const data = {
         client: creation.name,

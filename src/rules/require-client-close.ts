@@ -6,9 +6,9 @@ import { type FileAnalysis, analyzeFile } from '../analysis/file-analysis.js';
 import { type Ownership, ownershipOf } from '../analysis/ownership.js';
 import { expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/imports.js';
+import { knowledgeFrom } from '../settings.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
 import { type ClosePlan, planCloseInFinally, planCloseOnExit, planScriptClose, planShutdownHook, planTestTeardown, teardownHookName } from '../fixes/close.js';
-import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageId =
@@ -79,9 +79,9 @@ export default createRule<Options, MessageId>({
     languages: ['js/js'],
   },
   defaultOptions: [{ checkModuleScope: false, useAwaitUsing: false }],
-  create(context, [options]) {
+  create(context, options) {
     const sourceCode = context.sourceCode;
-    const fixOptions = { useAwaitUsing: options.useAwaitUsing ?? false };
+    const fixOptions = () => ({ useAwaitUsing: options()[0].useAwaitUsing ?? false });
 
     return listenersForCatalog(context, knowledgeFrom(context.settings).clients, () => {
       const analysis = analyzeFile(context);
@@ -125,10 +125,10 @@ export default createRule<Options, MessageId>({
           return null;
         case 'function': {
           if (verdict === 'closed-on-some-paths') {
-            const plan = planCloseInFinally(sourceCode, ownership, entry, fixOptions);
+            const plan = planCloseInFinally(sourceCode, ownership, entry, fixOptions());
             return withPlan({ node, messageId: 'closedOnSomePaths', data: { client, close: ownership.closes[0]?.method ?? close } }, plan, close);
           }
-          const plan = planCloseOnExit(sourceCode, ownership, entry, fixOptions);
+          const plan = planCloseOnExit(sourceCode, ownership, entry, fixOptions());
           return withPlan({ node, messageId: 'notClosed', data: { client, close, where: functionPlace(owner.fn, executionContext) } }, plan, close);
         }
         case 'test-lifecycle': {
@@ -144,7 +144,7 @@ export default createRule<Options, MessageId>({
         }
         case 'module': {
           if (analysis.facts.role === 'application') {
-            if (!options.checkModuleScope) return null;
+            if (!options()[0].checkModuleScope) return null;
             // Signals reach the main thread only: a worker thread gets no SIGTERM to close on.
             const fix = analysis.facts.workerThread ? null : planShutdownHook(sourceCode, ownership, entry, node, TYPESCRIPT_FILE.test(context.filename));
             return { node, messageId: 'moduleNotClosed', data: { client, close }, suggest: fix ? [{ messageId: 'suggestShutdownHook', data: { close }, fix }] : [] };

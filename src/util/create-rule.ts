@@ -1,4 +1,4 @@
-import { ESLintUtils } from '@typescript-eslint/utils';
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 
 /** Documentation metadata every rule declares; configs are derived from it. */
 export interface SharedClientDocs {
@@ -13,40 +13,56 @@ export const REPOSITORY_URL = 'https://github.com/eslint-plugin-shared-client/es
 
 const createRuleWithDocs = ESLintUtils.RuleCreator<SharedClientDocs>((name) => `${REPOSITORY_URL}/blob/main/docs/rules/${name}.md`);
 
-/**
- * typescript-eslint's `RuleCreator`, except for how a rule gets its options: its `create`
- * deep-clones the defaults (`structuredClone`) and merges them in for every file, which costs
- * more than all the rest of a rule's work on a file with nothing to report. ESLint 9.15+ merges
- * `meta.defaultOptions` itself, so `context.options` is used as it is when it covers every
- * default; otherwise the options are merged once per distinct configuration and frozen (files
- * share them).
- */
-export const createRule: typeof createRuleWithDocs = (rule) => {
-  const created = createRuleWithDocs(rule);
-  type Options = Parameters<typeof rule.create>[1];
-  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
-  const merged = new Map<string, Options>();
-  const coversDefaults = defaultsChecker(defaults);
-  return {
-    ...created,
-    create(context) {
-      // ESLint 9.15+ has already merged `meta.defaultOptions` into `context.options`.
-      if (coversDefaults(context.options)) return rule.create(context, context.options as Options);
-      const key = JSON.stringify(context.options);
-      let options = merged.get(key);
-      if (options === undefined) {
-        options = deepFreeze(ESLintUtils.applyDefault(defaults, context.options as Options));
-        merged.set(key, options);
-      }
-      return rule.create(context, options);
-    },
-  };
+type RuleDefinition<Options extends readonly unknown[], MessageIds extends string> = Omit<
+  ESLintUtils.RuleWithMetaAndName<Options, MessageIds, SharedClientDocs>,
+  'create'
+> & {
+  /**
+   * As in typescript-eslint, except that the options come as a function that returns them,
+   * defaults merged in: a rule reads them only for the few files it analyzes.
+   */
+  create(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, options: () => Readonly<Options>): TSESLint.RuleListener;
 };
 
 /**
+ * typescript-eslint's `RuleCreator`, except for how a rule gets its options. Its `create`
+ * deep-clones the defaults (`structuredClone`) and merges them in for every file; here a rule
+ * asks for them when it has something to analyze, which most files never get to: reading
+ * `context.options` at all costs more than the rest of a rule's work on a file with nothing to
+ * report. ESLint 9.15+ merges `meta.defaultOptions` itself, so `context.options` is used as it
+ * is when it covers every default; otherwise the options are merged once per distinct
+ * configuration and frozen (files share them).
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<RuleDefinition<Options, MessageIds>>,
+): TSESLint.RuleModule<MessageIds, Options, SharedClientDocs> & { name: string } {
+  const created = createRuleWithDocs<Options, MessageIds>({ ...rule, create: () => ({}) });
+  const defaults = (rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as Options;
+  const merged = new Map<string, Options>();
+  const coversDefaults = defaultsChecker(defaults);
+  const optionsOf = (context: Readonly<TSESLint.RuleContext<MessageIds, Options>>): Options => {
+    // ESLint 9.15+ has already merged `meta.defaultOptions` into `context.options`.
+    const given = context.options as Options;
+    if (coversDefaults(given)) return given;
+    const key = JSON.stringify(given);
+    let options: Options | undefined = merged.get(key);
+    if (options === undefined) {
+      options = deepFreeze(ESLintUtils.applyDefault(defaults, given) as Options);
+      merged.set(key, options);
+    }
+    return options;
+  };
+  return {
+    ...created,
+    create(context) {
+      return rule.create(context, () => optionsOf(context));
+    },
+  };
+}
+
+/**
  * A check that `options` has a value for every default (each default option, each key of a default
- * object, and so on inside nested default objects), with the keys listed up front: it runs for
- * every file.
+ * object, and so on inside nested default objects), with the keys listed up front.
  */
 function defaultsChecker(defaults: unknown): (options: unknown) => boolean {
   if (Array.isArray(defaults)) {

@@ -32,6 +32,16 @@ describe('per-request contexts from registrations in the same file', () => {
     ['Fastify per-request hook', `fastify.addHook('onRequest', async function (a) { here(); });`, 'request: onRequest hook'],
     ['named handler passed to a route', `async function getUser(a, b) { here(); }\napp.get('/u', getUser);`, 'request: route handler via getUser()'],
     ['helper reachable from a handler', `function load() { here(); }\nfunction getUser(a, b) { load(); }\napp.get('/u', getUser);`, 'request: route handler via load() < getUser()'],
+    [
+      'helper called from a handler before a recursive and a startup caller',
+      `function load(n) { here(); if (n > 0) load(n - 1); }\nfunction getUser(a, b) { load(1); }\napp.get('/u', getUser);\nload(0);`,
+      'request: route handler via load() < getUser()',
+    ],
+    [
+      'helper called at startup first, from a handler further down',
+      `function load() { here(); }\nload();\nfunction getUser(a, b) { load(); }\napp.get('/u', getUser);`,
+      'request: route handler via load() < getUser()',
+    ],
     ['loop inside a handler', `app.get('/x', (req, res) => { for (const x of xs) { here(); } });`, 'request: request handler +loop'],
     ['GraphQL resolver map', `const resolvers = { Query: { user: async (_p, args) => { here(); } } };`, 'request: GraphQL resolver'],
     ['GraphQL type resolvers next to Query', `const resolvers = { Query: {}, User: { posts(parent) { here(); } } };`, 'request: GraphQL resolver'],

@@ -72,81 +72,22 @@ function mentionsReachableEntry(sourceCode: SourceCode, index: EntryIndex<Module
 const entryMention = perNode((entries: readonly ModuleExportRef[]) => mentionOf(entries));
 
 /**
- * A rule's listeners for a catalog: during ESLint's own traversal they notice whether the file
- * imports or requires a module of the catalog, and on `Program:exit` they call `analyze` only if
- * it does or reads one of the catalog's globals (when it does not, `catalogResolver(entries)` would find
- * nothing). This is the cheap first question a rule asks of every file: the selectors let ESLint
- * pick the few nodes worth a look instead of the rule walking the file. Return the object as it
- * is (adding to it is fine): copying it with a spread costs more than everything else it does.
+ * Whether the file reads one of `names` as a global. ESLint declares the globals it knows (`Atomics`
+ * is an ES2017 built-in) in the global scope, with every read of them: a lookup by name. Only a
+ * name the configuration leaves undeclared needs the file's unresolved references, which are all
+ * its uses of `require`, `process`, `Object`..., hundreds in a large CommonJS file.
  */
-export function listenersForCatalog(
-  context: Readonly<TSESLint.RuleContext<string, readonly unknown[]>>,
-  entries: readonly ModuleExportRef[],
-  analyze: () => void,
-): TSESLint.RuleListener {
-  const index = entryIndex(entries);
-  let mentioned = false;
-  // Literal keys, not computed ones: V8 builds such an object from a template, several times faster.
-  const listeners: TSESLint.RuleListener = {
-    'ImportDeclaration, ExportAllDeclaration, ExportNamedDeclaration[source], TSImportEqualsDeclaration'(node: TSESTree.ProgramStatement) {
-      if (mentioned) return;
-      const specifier = staticModuleSpecifier(node);
-      if (specifier !== null && index.matchesModule(specifier)) mentioned = true;
-    },
-    'CallExpression[callee.type="Identifier"][callee.name="require"]'(node: TSESTree.CallExpression) {
-      if (mentioned) return;
-      const specifier = constantString(node.arguments[0]);
-      if (specifier !== null && index.matchesModule(specifier)) mentioned = true;
-    },
-    'Program:exit'() {
-      if (mentioned || (index.globalNames.size > 0 && readsGlobal(context.sourceCode, index.globalNames))) analyze();
-    },
-  };
-  return listeners;
-}
-
-/**
- * Whether the file reads one of `names` as a global: among the references the file leaves
- * unresolved (a handful per file), or those of a configured global. Cheaper than a selector,
- * which would test every identifier of every file.
- */
-function readsGlobal(sourceCode: SourceCode, names: ReadonlySet<string>): boolean {
+export function readsGlobal(sourceCode: SourceCode, names: ReadonlySet<string>): boolean {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return false;
-  for (const reference of globalScope.through) if (names.has(reference.identifier.name)) return true;
+  let undeclared = false;
   for (const name of names) {
     const variable = globalScope.set.get(name);
-    if (variable && variable.defs.length === 0 && variable.references.length > 0) return true;
+    if (!variable) undeclared = true;
+    else if (variable.defs.length === 0 && variable.references.length > 0) return true;
   }
+  if (undeclared) for (const reference of globalScope.through) if (names.has(reference.identifier.name)) return true;
   return false;
-}
-
-/** `import ... from 'x'`, `export ... from 'x'`, `import x = require('x')`: the module, without evaluating anything. */
-function staticModuleSpecifier(statement: TSESTree.ProgramStatement): string | null {
-  switch (statement.type) {
-    case AST_NODE_TYPES.ImportDeclaration:
-    case AST_NODE_TYPES.ExportAllDeclaration:
-      return statement.source.value;
-    case AST_NODE_TYPES.ExportNamedDeclaration:
-      if (statement.source) return statement.source.value;
-      return statement.declaration?.type === AST_NODE_TYPES.TSImportEqualsDeclaration ? importEqualsSpecifier(statement.declaration) : null;
-    case AST_NODE_TYPES.TSImportEqualsDeclaration:
-      return importEqualsSpecifier(statement);
-    default:
-      return null;
-  }
-}
-
-function importEqualsSpecifier(declaration: TSESTree.TSImportEqualsDeclaration): string | null {
-  const reference = declaration.moduleReference;
-  return reference.type === AST_NODE_TYPES.TSExternalModuleReference ? constantString(reference.expression) : null;
-}
-
-/** A string literal or a template without substitutions. */
-function constantString(node: TSESTree.Node | undefined): string | null {
-  if (node?.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' ? node.value : null;
-  if (node?.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? null;
-  return null;
 }
 
 /**
@@ -211,7 +152,7 @@ function isWordCode(code: number): boolean {
   );
 }
 
-interface EntryIndex<E> {
+export interface EntryIndex<E> {
   exact: Map<string, E[]>;
   patterns: { matcher: RegExp; entries: E[] }[];
   globals: E[];
@@ -229,7 +170,7 @@ interface EntryIndex<E> {
 
 const NO_ENTRIES: readonly never[] = [];
 
-const entryIndex = perNode((entries: readonly ModuleExportRef[]) => indexEntries(entries));
+export const entryIndex = perNode((entries: readonly ModuleExportRef[]) => indexEntries(entries));
 
 function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIndex<E> {
   const globalNames = new Set<string>();

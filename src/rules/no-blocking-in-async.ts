@@ -2,7 +2,8 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { type FunctionNode, isFunction } from '../analysis/ast.js';
 import { type ContextAnalysis, functionName } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
-import { type ResolvedCall, catalogResolver, listenersForCatalog } from '../analysis/imports.js';
+import { listenersForCatalog } from '../analysis/catalog-gate.js';
+import { type ResolvedCall, catalogResolver } from '../analysis/imports.js';
 import { knowledgeFrom } from '../settings.js';
 import { normalizeSpecifier } from '../analysis/modules.js';
 import { isInOnceRegion } from '../analysis/once-guards.js';

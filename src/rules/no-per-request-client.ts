@@ -3,7 +3,7 @@ import type { ClientCreation } from '../analysis/clients.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ExpressionFacts, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
-import { listenersForCatalog } from '../analysis/imports.js';
+import { listenersForCatalog } from '../analysis/catalog-gate.js';
 import { knowledgeFrom } from '../settings.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';

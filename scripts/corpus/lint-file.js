@@ -325,7 +325,7 @@ function checkAutofix(text, messages, relint, regressions) {
     // says): first to reports left unfixed (a fix rewrites the text it fixes, so the same text
     // after the pass is the unfixed report, now perhaps fixable: a cascade, or a fix that waited for
     // others), then by message and text, by text, and by the text's start (a fix inside a reported
-    // range changes its end).
+    // range changes its end); a fixed report only by its own message.
     const before = [
       ...skipped.map((message) => ({ message, state: 'deferred' })),
       ...currentMessages.filter((message) => !message.fix).map((message) => ({ message, state: 'unfixed' })),
@@ -336,8 +336,10 @@ function checkAutofix(text, messages, relint, regressions) {
     const criteria = [
       (a, b) => a.state !== 'fixed' && a.text === b.text,
       (a, b) => a.message.messageId === b.message.messageId && a.text === b.text,
-      (a, b) => a.text === b.text,
-      (a, b) => reportStart(a.text) === reportStart(b.text),
+      // A fixed report comes back only as the same problem: after a hoist, `new Set()` at module
+      // level (not closed on shutdown) is not the `new Set()` a try/finally closed elsewhere.
+      (a, b) => (a.state !== 'fixed' || a.message.messageId === b.message.messageId) && a.text === b.text,
+      (a, b) => (a.state !== 'fixed' || a.message.messageId === b.message.messageId) && reportStart(a.text) === reportStart(b.text),
     ];
     /** @type {Map<typeof after[number], typeof before[number]>} */
     const matches = new Map();

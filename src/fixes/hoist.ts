@@ -28,7 +28,7 @@ const MUTATING_METHODS = new Set(['on', 'once', 'addListener', 'prependListener'
 const CONFIGURATION_MEMBERS = new Set(['interceptors', 'defaults', 'hooks']);
 
 export type HoistPlan =
-  | { kind: 'fix'; name: string; fix: Fix }
+  | { kind: 'fix'; name: string; fix: Fix; insertAt: number }
   | { kind: 'suggestion'; name: string; fix: Fix; caveat: string }
   | { kind: 'none'; reason: string };
 
@@ -79,7 +79,47 @@ export function planHoist(sourceCode: SourceCode, creation: ClientCreation, fact
   if (firstCall) {
     return { kind: 'suggestion', ...build, caveat: `\`${sourceCode.getText(firstCall.callee)}()\` would then run once at startup` };
   }
-  return { kind: 'fix', ...build };
+  return { kind: 'fix', ...build, insertAt };
+}
+
+/**
+ * One fix for hoists that insert at the same place (handlers of one class, or of a UMD bundle's
+ * single top-level call): each hoist's edits span from there to its client, so ESLint would apply
+ * one of them per `--fix` pass, and ten passes were not enough for fourteen. Every report of the
+ * group carries this fix (ESLint applies the shortest of overlapping fixes first, so a single
+ * report's own fix would win). Hoists whose edits overlap an earlier one's are left to a later pass.
+ */
+export function groupedHoistFix(fixes: readonly Fix[]): Fix {
+  // Every report of the group asks for the same edits: work them out once.
+  let edits: TSESLint.RuleFix[] | undefined;
+  return (fixer) => (edits ??= groupEdits(fixes, fixer));
+}
+
+function groupEdits(fixes: readonly Fix[], fixer: Fixer): TSESLint.RuleFix[] {
+  const kept: TSESLint.RuleFix[] = [];
+  const insertions = new Map<number, string>();
+  for (const fix of fixes) {
+    const edits = fix(fixer);
+    const taken = [...kept.map((edit) => edit.range), ...[...insertions.keys()].map((at): [number, number] => [at, at])];
+    if (edits.some((edit) => taken.some((range) => overlaps(edit.range, range)))) continue;
+    for (const edit of edits) {
+      const [start, end] = edit.range;
+      if (start !== end) kept.push(edit);
+      else insertions.set(start, joinDeclarations(insertions.get(start) ?? '', edit.text));
+    }
+  }
+  for (const [at, text] of insertions) kept.push(fixer.insertTextBeforeRange([at, at], text));
+  return kept;
+}
+
+/** Hoisted declarations one after another, one blank line between them as separate passes would leave. */
+function joinDeclarations(before: string, next: string): string {
+  return before.endsWith('\n\n') && next.startsWith('\n') ? before + next.slice(1) : before + next;
+}
+
+/** Whether two edits touch the same text, or one inserts inside the other's; insertions at one point do not (their texts are joined). */
+function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] < b[1] && b[0] < a[1];
 }
 
 function hasAwaitInside(slot: TSESTree.Node, node: TSESTree.Node): boolean {

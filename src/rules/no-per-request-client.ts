@@ -7,7 +7,7 @@ import { listenersForCatalog } from '../analysis/catalog-gate.js';
 import { knowledgeFrom } from '../settings.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
-import { planHoist } from '../fixes/hoist.js';
+import { groupedHoistFix, planHoist } from '../fixes/hoist.js';
 import { claimModuleName } from '../fixes/names.js';
 import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from '../util/messages.js';
@@ -60,18 +60,36 @@ export default createRule<Options, MessageId>({
       if (analysis.clientCreations.size === 0) return;
       const { facts } = analysis;
       if (facts.role !== 'application' || facts.edge) return;
+      const hoists: Hoist[] = [];
       for (const creation of analysis.clientCreations.values()) {
         const argumentFacts = expressionFacts(context.sourceCode, creation.node);
         const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation, argumentFacts);
         if (!where) continue;
-        checkCreation(creation, where, argumentFacts);
+        const hoist = checkCreation(creation, where, argumentFacts);
+        if (hoist) hoists.push(hoist);
       }
+      reportHoists(hoists);
     });
 
-    function checkCreation(creation: ClientCreation, where: { where: string; unit: string }, argumentFacts: ExpressionFacts) {
+    /**
+     * Reports the hoists; those that insert at one place share one fix that moves them all
+     * (`groupedHoistFix`), so that a single `--fix` pass does what would otherwise take one each.
+     */
+    function reportHoists(hoists: readonly Hoist[]) {
+      const byInsertion = new Map<number, Hoist[]>();
+      for (const hoist of hoists) byInsertion.set(hoist.insertAt, [...(byInsertion.get(hoist.insertAt) ?? []), hoist]);
+      for (const group of byInsertion.values()) {
+        group.sort((a, b) => a.node.range[0] - b.node.range[0]);
+        const shared = group.length > 1 ? groupedHoistFix(group.map((hoist) => hoist.fix)) : null;
+        for (const hoist of group) context.report({ node: hoist.node, messageId: 'perRequestClient', data: hoist.data, fix: shared ?? hoist.fix });
+      }
+    }
+
+    /** Reports a per-request creation, or returns its autofixed hoist for `reportHoists`. */
+    function checkCreation(creation: ClientCreation, where: { where: string; unit: string }, argumentFacts: ExpressionFacts): Hoist | null {
       const sourceCode = context.sourceCode;
       const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
-      if (creation.entry.kind === 'wrapper' && requestScoped && !options()[0].reportRequestScopedWrappers) return;
+      if (creation.entry.kind === 'wrapper' && requestScoped && !options()[0].reportRequestScopedWrappers) return null;
 
       const data = {
         client: creation.name,
@@ -82,8 +100,7 @@ export default createRule<Options, MessageId>({
       const plan = planHoist(sourceCode, creation, argumentFacts);
       if (plan.kind === 'fix') {
         claimModuleName(sourceCode, plan.name);
-        context.report({ node: creation.node, messageId: 'perRequestClient', data, fix: plan.fix });
-        return;
+        return { node: creation.node, data, fix: plan.fix, insertAt: plan.insertAt };
       }
       const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
       let reason: string;
@@ -103,9 +120,20 @@ export default createRule<Options, MessageId>({
         data: { client: data.client, where: data.where, unit: data.unit, cost: data.cost, reason },
         suggest,
       });
+      return null;
     }
   },
 });
+
+type HoistFix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
+
+/** An autofixed hoist, reported once all of the file's are known. */
+interface Hoist {
+  node: ClientCreation['node'];
+  data: Record<string, string>;
+  fix: HoistFix;
+  insertAt: number;
+}
 
 const POOL_COST = 'new connections and sockets each time, which exhausts connection slots and adds latency';
 const WRAPPER_COST = 'repeated setup and no reuse of keep-alive connections';

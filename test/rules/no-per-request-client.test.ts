@@ -719,18 +719,7 @@ app.get('/x', async (req, res) => {
   res.json([await pool.query('select 1'), await redis.get('k')]);
 });
 `,
-      output: [
-        `import { Pool } from 'pg';
-import Redis from 'ioredis';
-
-const pool = new Pool();
-
-app.get('/x', async (req, res) => {
-  const redis = new Redis();
-  res.json([await pool.query('select 1'), await redis.get('k')]);
-});
-`,
-        `import { Pool } from 'pg';
+      output: `import { Pool } from 'pg';
 import Redis from 'ioredis';
 
 const pool = new Pool();
@@ -741,7 +730,6 @@ app.get('/x', async (req, res) => {
   res.json([await pool.query('select 1'), await redis.get('k')]);
 });
 `,
-      ],
       errors: [
         {
           messageId: "perRequestClient",
@@ -760,7 +748,71 @@ app.get('/x', async (req, res) => {
           data: {"client":"ioredis client","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
         },
       ],
-      name: "two clients in one handler: one per pass",
+      name: "two clients in one handler: the first report's fix hoists both in one pass",
+    },
+    {
+      code: `import { Pool } from 'pg';
+import Redis from 'ioredis';
+import { S3Client } from '@aws-sdk/client-s3';
+(function routes(app) {
+  app.get('/a', async (req, res) => {
+    const pool = new Pool();
+    res.json(await pool.query('select 1'));
+  });
+  app.get('/b', async (req, res) => {
+    const redis = new Redis();
+    res.json(await redis.get('b'));
+  });
+  app.get('/c', async (req, res) => res.json(await new S3Client({}).send(req.body)));
+})(app);
+`,
+      output: `import { Pool } from 'pg';
+import Redis from 'ioredis';
+import { S3Client } from '@aws-sdk/client-s3';
+
+const pool = new Pool();
+
+const redis = new Redis();
+
+const s3Client = new S3Client({});
+
+(function routes(app) {
+  app.get('/a', async (req, res) => {
+    res.json(await pool.query('select 1'));
+  });
+  app.get('/b', async (req, res) => {
+    res.json(await redis.get('b'));
+  });
+  app.get('/c', async (req, res) => res.json(await s3Client.send(req.body)));
+})(app);
+`,
+      errors: [
+        {
+          messageId: "perRequestClient",
+          line: 6,
+          column: 18,
+          endLine: 6,
+          endColumn: 28,
+          data: {"client":"pg Pool","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+        {
+          messageId: "perRequestClient",
+          line: 10,
+          column: 19,
+          endLine: 10,
+          endColumn: 30,
+          data: {"client":"ioredis client","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+        {
+          messageId: "perRequestClient",
+          line: 13,
+          column: 52,
+          endLine: 13,
+          endColumn: 68,
+          data: {"client":"S3Client","where":"in a request handler","unit":"request","cost":"new connections and sockets each time, which exhausts connection slots and adds latency"},
+        },
+      ],
+      name: "three handlers in one top-level statement (a UMD-style wrapper): one pass hoists all three, in source order",
     },
     {
       code: `import { Router } from 'express';

@@ -21,7 +21,8 @@ import {
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Fixer = TSESLint.RuleFixer;
-type Fix = (fixer: Fixer) => TSESLint.RuleFix[];
+export type HoistFix = (fixer: Fixer) => TSESLint.RuleFix[];
+type Fix = HoistFix;
 
 /** Methods that, called per request on a shared client, would pile up listeners or configuration. */
 const MUTATING_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'use', 'setMaxListeners']);
@@ -98,12 +99,13 @@ export function groupedHoistFix(fixes: readonly Fix[]): Fix {
 function groupEdits(fixes: readonly Fix[], fixer: Fixer): TSESLint.RuleFix[] {
   const kept: TSESLint.RuleFix[] = [];
   const insertions = new Map<number, string>();
+  const taken: (readonly [number, number])[] = [];
   for (const fix of fixes) {
     const edits = fix(fixer);
-    const taken = [...kept.map((edit) => edit.range), ...[...insertions.keys()].map((at): [number, number] => [at, at])];
     if (edits.some((edit) => taken.some((range) => overlaps(edit.range, range)))) continue;
     for (const edit of edits) {
       const [start, end] = edit.range;
+      taken.push(edit.range);
       if (start !== end) kept.push(edit);
       else insertions.set(start, joinDeclarations(insertions.get(start) ?? '', edit.text));
     }

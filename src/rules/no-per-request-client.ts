@@ -4,11 +4,11 @@ import type { ExecutionContext } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ExpressionFacts, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
-import { knowledgeFrom } from '../settings.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
-import { groupedHoistFix, planHoist } from '../fixes/hoist.js';
+import { type HoistFix, groupedHoistFix, planHoist } from '../fixes/hoist.js';
 import { claimModuleName } from '../fixes/names.js';
+import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from '../util/messages.js';
 
@@ -77,7 +77,11 @@ export default createRule<Options, MessageId>({
      */
     function reportHoists(hoists: readonly Hoist[]) {
       const byInsertion = new Map<number, Hoist[]>();
-      for (const hoist of hoists) byInsertion.set(hoist.insertAt, [...(byInsertion.get(hoist.insertAt) ?? []), hoist]);
+      for (const hoist of hoists) {
+        const group = byInsertion.get(hoist.insertAt);
+        if (group) group.push(hoist);
+        else byInsertion.set(hoist.insertAt, [hoist]);
+      }
       for (const group of byInsertion.values()) {
         group.sort((a, b) => a.node.range[0] - b.node.range[0]);
         const shared = group.length > 1 ? groupedHoistFix(group.map((hoist) => hoist.fix)) : null;
@@ -124,8 +128,6 @@ export default createRule<Options, MessageId>({
     }
   },
 });
-
-type HoistFix = (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[];
 
 /** An autofixed hoist, reported once all of the file's are known. */
 interface Hoist {

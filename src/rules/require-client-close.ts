@@ -6,9 +6,9 @@ import { type FileAnalysis, analyzeFile } from '../analysis/file-analysis.js';
 import { type Ownership, ownershipOf } from '../analysis/ownership.js';
 import { expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
-import { knowledgeFrom } from '../settings.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
 import { type ClosePlan, planCloseInFinally, planCloseOnExit, planScriptClose, planShutdownHook, planTestTeardown, teardownHookName } from '../fixes/close.js';
+import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageId =

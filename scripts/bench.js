@@ -10,6 +10,7 @@
  *   npm run bench -- --file node_modules/x/y.js   one file (repeat --file for more), to profile it
  *   node --cpu-prof scripts/bench.js --sample    profile (see docs/performance.md)
  */
+import './corpus/rethrow.js';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -5,3 +5,6 @@ RuleTester.afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;
+
+// Internal errors must fail the tests, not turn into reports (src/util/internal-error.ts).
+process.env.SHARED_CLIENT_RETHROW = '1';

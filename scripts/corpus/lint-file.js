@@ -1,4 +1,5 @@
 // @ts-check
+import './rethrow.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ModuleExportRef } from '../catalog/types.js';
+import { reportInternalError } from '../util/internal-error.js';
 import { type EntryIndex, entryIndex, readsGlobal } from './imports.js';
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -79,7 +80,7 @@ function analyzeMentioningRules(gate: FileGate): void {
     } catch (error) {
       // ESLint names the rule whose listener threw, the first one: say whose analysis it was.
       if (error instanceof Error && rule !== gate.rules[0]) error.message += ` (in the analysis of ${rule.context.id})`;
-      throw error;
+      reportInternalError(rule.context, error);
     }
   }
 }

@@ -6,7 +6,7 @@ import { valueFlow } from '../analysis/value-flow.js';
 import { flowBlocker, perRequestCloses } from './hoist.js';
 import { capitalize, clientVariableName, isFreeModuleName, pickName } from './names.js';
 import { closeRemovalEdits } from './remove-close.js';
-import { firstLoadTimeUse, moduleDeclarationText, moduleInsertionIndex, topLevelStatement, usesSemicolons } from './source-edits.js';
+import { combineEdits, firstLoadTimeUse, moduleDeclarationText, moduleInsertionIndex, topLevelStatement, usesSemicolons } from './source-edits.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -42,14 +42,16 @@ export function planCachePerKey(sourceCode: SourceCode, creation: ClientCreation
   const insertAt = moduleInsertionIndex(sourceCode, firstLoadTimeUse(sourceCode, topLevelStatement(node)));
   const semicolon = usesSemicolons(sourceCode) ? ';' : '';
   const lookup = `${mapName}.get(${keyText}) ?? ${mapName}.set(${keyText}, ${sourceCode.getText(node)}).get(${keyText})${typescript ? '!' : ''}`;
-  const closeEdits = closeRemovalEdits(sourceCode, closes);
+  const inner = [{ range: node.range, text: needsParentheses(node) ? `(${lookup})` : lookup }];
+  const closeEdits = closeRemovalEdits(sourceCode, closes, inner);
+  const edits = closeEdits && combineEdits(closeEdits, inner);
+  if (!edits) return null;
   return {
     key: keyText,
     mapName,
     fix: (fixer) => [
       fixer.insertTextBeforeRange([insertAt, insertAt], moduleDeclarationText(sourceCode, insertAt, `const ${mapName} = new Map${typeArguments}()${semicolon}\n`)),
-      fixer.replaceText(node, needsParentheses(node) ? `(${lookup})` : lookup),
-      ...closeEdits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+      ...edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
     ],
   };
 }

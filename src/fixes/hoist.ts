@@ -7,6 +7,8 @@ import { type ValueFlow, valueFlow } from '../analysis/value-flow.js';
 import { capitalize, clientVariableName, isFreeModuleName, pickName } from './names.js';
 import { closeRemovalEdits } from './remove-close.js';
 import {
+  type TextEdit,
+  combineEdits,
   hasMultilineTemplate,
   lineIndent,
   firstLoadTimeUse,
@@ -208,14 +210,15 @@ function hoistDeclaration(
   const semicolon = usesSemicolons(sourceCode, declaration) ? ';' : '';
   const typeAnnotation = declarator.id.typeAnnotation ? sourceCode.getText(declarator.id.typeAnnotation) : '';
   const hoisted = moduleDeclarationText(sourceCode, insertAt, `const ${name}${typeAnnotation} = ${initText}${semicolon}\n`);
-  const closeEdits = closeRemovalEdits(sourceCode, closes);
+  const inner = [{ range: statementRemovalRange(sourceCode, declaration), text: '' }, ...renameEdits(sourceCode, flow, localName, name)];
+  const closeEdits = closeRemovalEdits(sourceCode, closes, inner);
+  const edits = closeEdits && combineEdits(closeEdits, inner);
+  if (!edits) return 'the edits that remove its per-request close could not be combined with the move';
   return {
     name,
     fix: (fixer) => [
       fixer.insertTextBeforeRange([insertAt, insertAt], hoisted),
-      fixer.removeRange(statementRemovalRange(sourceCode, declaration)),
-      ...renameEdits(fixer, sourceCode, flow, localName, name),
-      ...closeEdits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
+      ...edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text)),
     ],
   };
 }
@@ -247,16 +250,16 @@ function moduleLevelText(sourceCode: SourceCode, creation: TSESTree.Node, expres
   return reindent(text, lineIndent(sourceCode, creation), '');
 }
 
-function renameEdits(fixer: Fixer, sourceCode: SourceCode, flow: ValueFlow, from: string, to: string): TSESLint.RuleFix[] {
+function renameEdits(sourceCode: SourceCode, flow: ValueFlow, from: string, to: string): TextEdit[] {
   if (from === to || !flow.binding) return [];
   return flow.binding.references
     .filter((reference) => !reference.init)
-    .map((reference) => {
+    .map((reference): TextEdit => {
       const identifier = reference.identifier as TSESTree.Identifier;
       const parent = identifier.parent;
       if (parent.type === AST_NODE_TYPES.Property && parent.shorthand && parent.value === identifier) {
-        return fixer.replaceText(parent, `${from}: ${to}`);
+        return { range: parent.range, text: `${from}: ${to}` };
       }
-      return fixer.replaceText(identifier, to);
+      return { range: identifier.range, text: to };
     });
 }

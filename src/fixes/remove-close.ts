@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type TextEdit, hasMultilineTemplate, lineIndent, reindent, statementRemovalRange } from './source-edits.js';
+import { type TextEdit, editedSlice, hasMultilineTemplate, lineIndent, reindent, statementRemovalRange } from './source-edits.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -8,9 +8,14 @@ export type { TextEdit };
 /**
  * Edits that delete per-request `client.close()` statements. A `finally` left empty goes too; a
  * `try` left with neither `catch` nor `finally` is unwrapped (or kept as a plain block when its
- * declarations would collide with the enclosing scope's).
+ * declarations would collide with the enclosing scope's). The fix's other edits (`inner`) that fall
+ * inside an unwrapped `try` are made in its new text; `null` when they cannot be.
  */
-export function closeRemovalEdits(sourceCode: SourceCode, statements: readonly TSESTree.ExpressionStatement[]): TextEdit[] {
+export function closeRemovalEdits(
+  sourceCode: SourceCode,
+  statements: readonly TSESTree.ExpressionStatement[],
+  inner: readonly TextEdit[] = [],
+): TextEdit[] | null {
   const edits: TextEdit[] = [];
   const handledTries = new Set<TSESTree.TryStatement>();
   for (const statement of statements) {
@@ -24,7 +29,9 @@ export function closeRemovalEdits(sourceCode: SourceCode, statements: readonly T
     ) {
       if (!handledTries.has(tryStatement)) {
         handledTries.add(tryStatement);
-        edits.push(removeFinally(sourceCode, tryStatement));
+        const edit = removeFinally(sourceCode, tryStatement, inner);
+        if (!edit) return null;
+        edits.push(edit);
       }
       continue;
     }
@@ -33,7 +40,7 @@ export function closeRemovalEdits(sourceCode: SourceCode, statements: readonly T
   return edits;
 }
 
-function removeFinally(sourceCode: SourceCode, tryStatement: TSESTree.TryStatement): TextEdit {
+function removeFinally(sourceCode: SourceCode, tryStatement: TSESTree.TryStatement, inner: readonly TextEdit[]): TextEdit | null {
   const finalizer = tryStatement.finalizer!;
   if (tryStatement.handler) return { range: [tryStatement.handler.range[1], finalizer.range[1]], text: '' };
   const body = tryStatement.block.body;
@@ -41,11 +48,14 @@ function removeFinally(sourceCode: SourceCode, tryStatement: TSESTree.TryStateme
   const last = body.at(-1);
   if (!first || !last) return { range: statementRemovalRange(sourceCode, tryStatement), text: '' };
   if (declaresNamesTakenOutside(sourceCode, tryStatement) || hasMultilineTemplate(sourceCode, tryStatement.block)) {
-    return { range: tryStatement.range, text: sourceCode.getText(tryStatement.block) };
+    const block = editedSlice(sourceCode.text, tryStatement.block.range, inner);
+    return block === null ? null : { range: tryStatement.range, text: block };
   }
   const firstToken = sourceCode.getFirstToken(tryStatement.block, { includeComments: true, skip: 1 }) ?? first;
-  const content = sourceCode.text.slice(Math.min(firstToken.range[0], first.range[0]), last.range[1]);
-  return { range: tryStatement.range, text: reindent(content, lineIndent(sourceCode, first), lineIndent(sourceCode, tryStatement)) };
+  const content = editedSlice(sourceCode.text, [Math.min(firstToken.range[0], first.range[0]), last.range[1]], inner);
+  if (content === null) return null;
+  // The content starts at a token; an inner removal of its first line leaves the next line's indentation in front.
+  return { range: tryStatement.range, text: reindent(content.trimStart(), lineIndent(sourceCode, first), lineIndent(sourceCode, tryStatement)) };
 }
 
 /** Whether unwrapping the try block would put its `let`/`const`/class names next to existing ones. */

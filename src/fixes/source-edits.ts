@@ -217,3 +217,40 @@ export function wrapStart(sourceCode: SourceCode, offset: number): number {
   const lineBreak = text.lastIndexOf('\n', index - 1);
   return lineBreak >= offset ? lineBreak : offset;
 }
+
+/**
+ * The text of `range` as it reads once the `inner` edits touching it are made, so that an
+ * edit rewriting a whole region (unwrapping a `try`) carries the smaller edits inside it (a
+ * rename, a removed declaration) instead of overlapping them. A removal that reaches past the
+ * range is cut to it; `null` when a replacement does, which cannot be split.
+ */
+export function editedSlice(text: string, range: TSESTree.Range, inner: readonly TextEdit[]): string | null {
+  const [start, end] = range;
+  let result = '';
+  let at = start;
+  const touching = inner.filter((edit) => edit.range[0] < end && start < edit.range[1]).sort((a, b) => a.range[0] - b.range[0]);
+  for (const edit of touching) {
+    const inside = edit.range[0] >= start && edit.range[1] <= end;
+    if (!inside && edit.text !== '') return null;
+    const editStart = Math.max(edit.range[0], start);
+    if (editStart < at) return null;
+    result += text.slice(at, editStart) + edit.text;
+    at = Math.min(edit.range[1], end);
+  }
+  return result + text.slice(at, end);
+}
+
+/**
+ * The edits of one fix: the `outer` ones, which already carry the `inner` edits inside their
+ * ranges (see `editedSlice`), and the inner ones outside all of them. `null` when two of the
+ * result still overlap: ESLint rejects such a fix, so the caller offers none.
+ */
+export function combineEdits(outer: readonly TextEdit[], inner: readonly TextEdit[]): TextEdit[] | null {
+  const within = (edit: TextEdit, container: TextEdit) => edit.range[0] >= container.range[0] && edit.range[1] <= container.range[1];
+  const edits = [...outer, ...inner.filter((edit) => !outer.some((container) => within(edit, container)))];
+  const sorted = [...edits].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  for (let index = 1; index < sorted.length; index++) {
+    if (sorted[index]!.range[0] < sorted[index - 1]!.range[1]) return null;
+  }
+  return edits;
+}

@@ -149,7 +149,7 @@ export function startsWithAsiHazard(text: string): boolean {
  */
 export function moduleDeclarationText(sourceCode: SourceCode, index: number, declaration: string): string {
   const before = sourceCode.text.slice(0, index);
-  const needsBlankAbove = before.length > 0 && !/(^|\n)[ \t]*\n$/.test(before) && before.endsWith('\n');
+  const needsBlankAbove = before.length > 0 && !/(^|\n)[ \t\r]*\n$/.test(before) && before.endsWith('\n');
   return `${needsBlankAbove ? '\n' : ''}${declaration}\n`;
 }
 

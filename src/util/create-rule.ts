@@ -1,4 +1,5 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import { withFileLineEndings } from './line-endings.js';
 
 /** Documentation metadata every rule declares; configs are derived from it. */
 export interface SharedClientDocs {
@@ -55,7 +56,7 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
   return {
     ...created,
     create(context) {
-      return rule.create(context, () => optionsOf(context));
+      return rule.create(withFileLineEndings(context), () => optionsOf(context));
     },
   };
 }

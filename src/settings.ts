@@ -19,6 +19,15 @@ export interface Knowledge {
   namedRegistrations: ReadonlyMap<string, NamedCallMatcher>;
   handlerDecorators: ReadonlyMap<string, string>;
   runtime: 'node' | 'edge' | undefined;
+  /** The project layer (`src/project/`): `false` turns it off; otherwise where the project is and which files it has. */
+  project: ProjectSettings | false;
+}
+
+/** `settings['shared-client'].project`; paths relative to ESLint's cwd. */
+export interface ProjectSettings {
+  root?: string;
+  include?: readonly string[];
+  exclude?: readonly string[];
 }
 
 export const SETTINGS_KEY = 'shared-client';
@@ -28,7 +37,8 @@ const SETTINGS_SHAPE = `{
   handlers?: ({ module: string, export: string, properties?: string[] } | { name: string } | { decorator: string })[],
   blockingCalls?: { module: string, export: string, asyncAlternative?: string, description?: string }[],
   offloadWrappers?: ({ module: string, export: string } | { name: string })[],
-  runtime?: 'node' | 'edge'
+  runtime?: 'node' | 'edge',
+  project?: false | { root?: string, include?: string[], exclude?: string[] }
 }`;
 
 export class SettingsError extends Error {
@@ -45,6 +55,7 @@ const defaultKnowledge: Knowledge = {
   namedRegistrations: new Map(),
   handlerDecorators: new Map(),
   runtime: undefined,
+  project: {},
 };
 
 const parseCached = perNode((raw: object) => parseSettings(raw));
@@ -60,7 +71,7 @@ export function knowledgeFrom(settings: Readonly<Record<string, unknown>> | unde
 function parseSettings(raw: object): Knowledge {
   const settings = raw as Record<string, unknown>;
   for (const key of Object.keys(settings)) {
-    if (!['clients', 'blockingCalls', 'handlers', 'offloadWrappers', 'runtime'].includes(key)) throw new SettingsError(`.${key}`, 'is not a known setting');
+    if (!['clients', 'blockingCalls', 'handlers', 'offloadWrappers', 'runtime', 'project'].includes(key)) throw new SettingsError(`.${key}`, 'is not a known setting');
   }
   const clients = optionalArray(settings, 'clients').map((item, index) => parseClient(item, `.clients[${index}]`));
   const blockingCalls = optionalArray(settings, 'blockingCalls').map((item, index) => parseBlockingCall(item, `.blockingCalls[${index}]`));
@@ -80,7 +91,26 @@ function parseSettings(raw: object): Knowledge {
     namedRegistrations: new Map(matchers.flatMap((m) => (m.type === 'name' ? [[m.matcher.name, m.matcher] as const] : []))),
     handlerDecorators: new Map(matchers.flatMap((m) => (m.type === 'decorator' ? [[m.decorator, 'handler'] as const] : []))),
     runtime,
+    project: parseProject(settings.project),
   };
+}
+
+function parseProject(value: unknown): ProjectSettings | false {
+  if (value === undefined) return {};
+  if (value === false) return false;
+  const object = expectObject(value, '.project', ['root', 'include', 'exclude']);
+  const project: { root?: string; include?: string[]; exclude?: string[] } = {};
+  const root = optionalString(object, 'root', '.project');
+  if (root !== undefined) project.root = root;
+  for (const key of ['include', 'exclude'] as const) {
+    const globs = object[key];
+    if (globs === undefined) continue;
+    if (!Array.isArray(globs) || !globs.every((glob) => typeof glob === 'string' && glob !== '')) {
+      throw new SettingsError(`.project.${key}`, 'must be an array of non-empty glob strings');
+    }
+    project[key] = globs as string[];
+  }
+  return project;
 }
 
 function optionalArray(settings: Record<string, unknown>, key: string): unknown[] {

@@ -38,6 +38,16 @@ describe('knowledgeFrom', () => {
     expect(knowledge.runtime).toBe('edge');
   });
 
+  it('turns the project layer on by default, off with project: false, and reads its root and globs', () => {
+    expect(knowledgeFrom({}).project).toEqual({});
+    expect(knowledgeFrom({ 'shared-client': { project: false } }).project).toBe(false);
+    expect(knowledgeFrom({ 'shared-client': { project: { root: 'server', include: ['src/**'], exclude: ['**/generated/**'] } } }).project).toEqual({
+      root: 'server',
+      include: ['src/**'],
+      exclude: ['**/generated/**'],
+    });
+  });
+
   it('parses each settings object once', () => {
     const settings = { 'shared-client': { runtime: 'node' } };
     expect(knowledgeFrom(settings)).toBe(knowledgeFrom(settings));
@@ -52,6 +62,9 @@ describe('knowledgeFrom', () => {
     [{ clients: [{ module: 'm', export: 'E', kind: 'pool', closes: 'end' }] }, "Invalid settings['shared-client'].clients[0].closes: is not a known property (expected one of module, export, kind, close, label)"],
     [{ handlers: [{ module: 'm', export: 'e', properties: 'handler' }] }, "Invalid settings['shared-client'].handlers[0].properties: must be an array of strings"],
     [{ offloadWrappers: [{ decorator: 'X' }] }, "Invalid settings['shared-client'].offloadWrappers[0].decorator: is not a known property (expected one of module, export, properties, name)"],
+    [{ project: true }, "Invalid settings['shared-client'].project: must be an object"],
+    [{ project: { roots: '.' } }, "Invalid settings['shared-client'].project.roots: is not a known property (expected one of root, include, exclude)"],
+    [{ project: { include: 'src' } }, "Invalid settings['shared-client'].project.include: must be an array of non-empty glob strings"],
     [{ runtime: 'bun' }, `Invalid settings['shared-client'].runtime: must be 'node' or 'edge' (got "bun")`],
   ])('rejects %j', (raw, message) => {
     const attempt = () => knowledgeFrom({ 'shared-client': raw });

@@ -60,6 +60,11 @@ export function listenersForCatalog(context: Context, entries: readonly ModuleEx
       const specifier = constantString(node.arguments[0]);
       if (specifier !== null) noteModule(gate, specifier);
     },
+    // `await import('m')` resolves like a static import (src/analysis/imports.ts).
+    ImportExpression(node: TSESTree.ImportExpression) {
+      const specifier = constantString(node.source);
+      if (specifier !== null) noteModule(gate, specifier);
+    },
     'Program:exit'() {
       if (openGate === gate) openGate = undefined;
       analyzeMentioningRules(gate);

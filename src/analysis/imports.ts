@@ -1,5 +1,5 @@
-import { CALL, CONSTRUCT, ReferenceTracker } from '@eslint-community/eslint-utils';
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { CALL, CONSTRUCT, READ, ReferenceTracker } from '@eslint-community/eslint-utils';
+import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { ModuleExportRef } from '../catalog/types.js';
 import { globalReferences, moduleSources, normalizeSpecifier } from './modules.js';
 import { perNode, perProgram } from './program-cache.js';
@@ -48,11 +48,39 @@ export const referenceTracker = perProgram(
  * and renames, `import x = require()`), aliases included. Results are cached per file.
  */
 export const catalogResolver = perNode(<E extends ModuleExportRef>(entries: readonly E[]) => {
-  const index = indexEntries(entries);
-  return perProgram((sourceCode): ReadonlyMap<TSESTree.Node, ResolvedCall<E>> =>
-    mentionsReachableEntry(sourceCode, index) ? resolve(sourceCode, index) : new Map(),
-  );
+  const resolved = resolvedReferences(entries);
+  return (sourceCode: SourceCode): ReadonlyMap<TSESTree.Node, ResolvedCall<E>> => resolved(sourceCode).calls;
 }) as <E extends ModuleExportRef>(entries: readonly E[]) => (sourceCode: SourceCode) => ReadonlyMap<TSESTree.Node, ResolvedCall<E>>;
+
+/** A tagged template whose tag reaches a catalog export marked `templateTag`: `` $.sync`ls` ``. */
+export interface ResolvedTag<E> {
+  node: TSESTree.TaggedTemplateExpression;
+  entry: E;
+  specifier: string;
+  path: readonly string[];
+}
+
+/**
+ * Returns a resolver for the tagged templates of one catalog: for a file, every tagged template
+ * whose tag reaches an export marked `templateTag` (`` $.sync`ls` ``, `` execaSync`ls` ``), keyed
+ * by the TaggedTemplateExpression. Resolved in the same pass as `catalogResolver`'s calls.
+ */
+export const catalogTagResolver = perNode(<E extends ModuleExportRef>(entries: readonly E[]) => {
+  const resolved = resolvedReferences(entries);
+  return (sourceCode: SourceCode): ReadonlyMap<TSESTree.Node, ResolvedTag<E>> => resolved(sourceCode).tags;
+}) as <E extends ModuleExportRef>(entries: readonly E[]) => (sourceCode: SourceCode) => ReadonlyMap<TSESTree.Node, ResolvedTag<E>>;
+
+interface Resolved<E> {
+  calls: ReadonlyMap<TSESTree.Node, ResolvedCall<E>>;
+  tags: ReadonlyMap<TSESTree.Node, ResolvedTag<E>>;
+}
+
+const NOTHING_RESOLVED: Resolved<never> = { calls: new Map(), tags: new Map() };
+
+const resolvedReferences = perNode(<E extends ModuleExportRef>(entries: readonly E[]) => {
+  const index = indexEntries(entries);
+  return perProgram((sourceCode): Resolved<E> => (mentionsReachableEntry(sourceCode, index) ? resolve(sourceCode, index) : NOTHING_RESOLVED));
+}) as <E extends ModuleExportRef>(entries: readonly E[]) => (sourceCode: SourceCode) => Resolved<E>;
 
 /**
  * Whether the file's text names an entry of a module it imports (or of a global it reads): the
@@ -62,6 +90,9 @@ export const catalogResolver = perNode(<E extends ModuleExportRef>(entries: read
 function mentionsReachableEntry(sourceCode: SourceCode, index: EntryIndex<ModuleExportRef>): boolean {
   const mentions = new Set<Mention>();
   for (const source of moduleSources(sourceCode)) {
+    for (const entries of index.entriesOfModule(source.specifier)) mentions.add(entryMention(entries));
+  }
+  for (const source of dynamicImports(sourceCode)) {
     for (const entries of index.entriesOfModule(source.specifier)) mentions.add(entryMention(entries));
   }
   if (index.globals.length > 0 && readsGlobal(sourceCode, index.globalNames)) mentions.add(entryMention(index.globals));
@@ -230,12 +261,14 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
   return index;
 }
 
-function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: EntryIndex<E>): Map<TSESTree.Node, ResolvedCall<E>> {
+function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: EntryIndex<E>): Resolved<E> {
   const found = new Map<TSESTree.Node, ResolvedCall<E>>();
+  const tags = new Map<TSESTree.Node, ResolvedTag<E>>();
   const traceMap: Record<string, TraceNode> = {};
   const exportNames = lazyIdentifierNames(sourceCode);
+  const dynamic = dynamicImports(sourceCode);
 
-  for (const source of moduleSources(sourceCode)) {
+  for (const source of [...moduleSources(sourceCode), ...dynamic]) {
     if (Object.hasOwn(traceMap, source.specifier)) continue;
     const key = normalizeSpecifier(source.specifier);
     const exact = index.exact.get(key);
@@ -251,11 +284,22 @@ function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: Entry
   }
 
   const hasModules = Object.keys(traceMap).length > 0;
-  if (!hasModules && index.globals.length === 0) return found;
+  if (!hasModules && index.globals.length === 0) return { calls: found, tags };
 
   const tracker = referenceTracker(sourceCode);
   const collect = (references: Iterable<TrackedReference<Hit<E>>>, prefix: readonly string[] = []) => {
     for (const { node, path, info } of references) {
+      // Reads are traced only for template tags: the read that is a tagged template's tag. The
+      // tracker reports a named import's or destructured key's read on its declaration: its
+      // variable's reads are the tags to look at.
+      if (info.entry.templateTag) {
+        for (const read of bindingReads(sourceCode, node) ?? [node]) {
+          const tagged = read.parent;
+          if (tagged?.type === AST_NODE_TYPES.TaggedTemplateExpression && tagged.tag === read && !tags.has(tagged)) {
+            tags.set(tagged, { node: tagged, entry: info.entry, specifier: info.specifier, path: [...prefix, ...path] });
+          }
+        }
+      }
       if (found.has(node)) continue;
       if (node.type !== AST_NODE_TYPES.CallExpression && node.type !== AST_NODE_TYPES.NewExpression) continue;
       found.set(node, { node, entry: info.entry, specifier: info.specifier, path: [...prefix, ...path] });
@@ -277,6 +321,11 @@ function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: Entry
         }
       }
     }
+    // `await import('m')` is the module's namespace: traced like a `require('m')`.
+    for (const source of dynamic) {
+      const moduleMap = traceMap[source.specifier];
+      if (moduleMap) collect(tracker.iteratePropertyReferences(source.node, moduleMap), [source.specifier]);
+    }
   }
 
   for (const entry of index.globals) {
@@ -288,7 +337,68 @@ function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: Entry
       collect(tracker.iteratePropertyReferences(identifier, subtree), [globalName]);
     }
   }
+  return { calls: found, tags };
+}
+
+/**
+ * The reads of the variable that an import specifier or a destructured key (`{ execaSync }`,
+ * `{ execaSync: run = fallback }`) declares; `undefined` for any other node.
+ */
+function bindingReads(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] | undefined {
+  let identifier: TSESTree.Node | undefined;
+  if (
+    node.type === AST_NODE_TYPES.ImportSpecifier ||
+    node.type === AST_NODE_TYPES.ImportDefaultSpecifier ||
+    node.type === AST_NODE_TYPES.ImportNamespaceSpecifier
+  ) {
+    identifier = node.local;
+  } else if (node.type === AST_NODE_TYPES.Property && node.parent.type === AST_NODE_TYPES.ObjectPattern) {
+    identifier = node.value.type === AST_NODE_TYPES.AssignmentPattern ? node.value.left : node.value;
+  } else {
+    return undefined;
+  }
+  if (identifier.type !== AST_NODE_TYPES.Identifier) return [];
+  const variable = ASTUtils.findVariable(sourceCode.getScope(identifier), identifier);
+  return variable ? variable.references.filter((reference) => reference.isRead()).map((reference) => reference.identifier) : [];
+}
+
+/** `await import('m')` with a constant specifier: the awaited namespace, traced like a `require`. */
+interface DynamicImport {
+  specifier: string;
+  node: TSESTree.AwaitExpression;
+}
+
+/**
+ * The file's awaited dynamic imports. Most files have none: the text test skips them, and the
+ * `import` keyword tokens (not a walk of the tree) find the others.
+ */
+const dynamicImports = perProgram((sourceCode): readonly DynamicImport[] => {
+  if (!sourceCode.text.includes('import(') && !/import\s+\(/.test(sourceCode.text)) return [];
+  const found: DynamicImport[] = [];
+  for (const token of sourceCode.ast.tokens ?? []) {
+    if (token.type !== AST_TOKEN_TYPES.Keyword || token.value !== 'import') continue;
+    const node = sourceCode.getNodeByRangeIndex(token.range[0]);
+    if (node?.type !== AST_NODE_TYPES.ImportExpression || node.range[0] !== token.range[0]) continue;
+    const specifier = ASTUtils.getStringIfConstant(node.source);
+    let awaited: TSESTree.Node = node;
+    while (awaited.parent && isTransparent(awaited.parent, awaited)) awaited = awaited.parent;
+    if (specifier === null || awaited.parent?.type !== AST_NODE_TYPES.AwaitExpression) continue;
+    found.push({ specifier, node: awaited.parent });
+  }
   return found;
+});
+
+/** Wrappers that leave the value as it is: `(import('m'))`, `import('m') as Promise<M>`. */
+function isTransparent(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  switch (parent.type) {
+    case AST_NODE_TYPES.TSAsExpression:
+    case AST_NODE_TYPES.TSSatisfiesExpression:
+    case AST_NODE_TYPES.TSNonNullExpression:
+    case AST_NODE_TYPES.TSTypeAssertion:
+      return parent.expression === child;
+    default:
+      return false;
+  }
 }
 
 interface Hit<E> {
@@ -303,7 +413,7 @@ function moduleRoot(): TraceNode {
   return root;
 }
 
-function addExport<E>(root: TraceNode, segments: readonly string[], hit: Hit<E>, exportNames: () => readonly string[]): void {
+function addExport<E extends ModuleExportRef>(root: TraceNode, segments: readonly string[], hit: Hit<E>, exportNames: () => readonly string[]): void {
   let node = root;
   let rest = segments;
   while (rest[0] === 'default' && node === root) rest = rest.slice(1);
@@ -311,7 +421,8 @@ function addExport<E>(root: TraceNode, segments: readonly string[], hit: Hit<E>,
     const isLast = position === rest.length - 1;
     if (isLast && segment.includes('*')) {
       const matcher = globToRegExp(segment);
-      for (const name of exportNames()) if (matcher.test(name)) markCallable(child(node, name), hit);
+      const except = hit.entry.exceptExports;
+      for (const name of exportNames()) if (matcher.test(name) && !except?.includes(name)) markCallable(child(node, name), hit);
       return;
     }
     node = child(node, segment);
@@ -324,10 +435,11 @@ function child(node: TraceNode, key: string): TraceNode {
   return node[key]!;
 }
 
-function markCallable<E>(node: TraceNode, hit: Hit<E>): void {
+function markCallable<E extends ModuleExportRef>(node: TraceNode, hit: Hit<E>): void {
   const callable = node as unknown as Record<symbol, Hit<E>>;
   callable[CALL] ??= hit;
   callable[CONSTRUCT] ??= hit;
+  if (hit.entry.templateTag) callable[READ] ??= hit;
 }
 
 /** Identifier names in the file, read once and only when a wildcard export needs them. */

@@ -361,6 +361,21 @@ const execaEntries: BlockingCallEntry[] = [
       work: 'process-spawn',
       alternative: { source: { kind: 'same-module', export: async! } },
       optionsOnlyBinds: true,
+      // execa 9 takes template strings too: `` execaSync`npm run build` ``.
+      templateTag: sync === 'execaSync' ? true : undefined,
+    }),
+  ),
+  // The script interface, a template tag: `` $.sync`ls` `` (execa 8+), `` $.s`ls` `` (execa 9),
+  // `` $sync`ls` `` (execa 8). Called with only an options object it binds them (`$.sync({ cwd })`).
+  ...['$.sync', '$.s', '$sync'].map(
+    (name): BlockingCallEntry => ({
+      module: 'execa',
+      export: name,
+      label: `execa.${name}`,
+      work: 'process-spawn',
+      alternative: { source: { kind: 'same-module', export: '$' } },
+      optionsOnlyBinds: true,
+      templateTag: true,
     }),
   ),
   // execa 5 and older (CommonJS): `execa.sync()`, `execa.commandSync()`

@@ -17,6 +17,81 @@ export const closeMethodNames: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Classes and objects of the AWS SDK v2 namespace (`AWS.X`) that are not service clients:
+ * configuration, credentials, token providers, the request machinery, utilities.
+ */
+const AWS_SDK_V2_NON_SERVICES: readonly string[] = [
+  'config',
+  'Config',
+  'util',
+  'VERSION',
+  'Service',
+  'Endpoint',
+  'HttpRequest',
+  'HttpResponse',
+  'HttpClient',
+  'NodeHttpClient',
+  'XHRClient',
+  'Request',
+  'Response',
+  'ResourceWaiter',
+  'ParamValidator',
+  'EventListeners',
+  'SequentialExecutor',
+  'MetadataService',
+  'Signers',
+  'Protocol',
+  'XML',
+  'JSON',
+  'Model',
+  'IniLoader',
+  'Credentials',
+  'CredentialProviderChain',
+  'ChainableTemporaryCredentials',
+  'CognitoIdentityCredentials',
+  'EC2MetadataCredentials',
+  'ECSCredentials',
+  'EnvironmentCredentials',
+  'FileSystemCredentials',
+  'ProcessCredentials',
+  'RemoteCredentials',
+  'SAMLCredentials',
+  'SharedIniFileCredentials',
+  'SsoCredentials',
+  'SSOCredentials',
+  'TemporaryCredentials',
+  'TokenFileWebIdentityCredentials',
+  'WebIdentityCredentials',
+  'Token',
+  'TokenProviderChain',
+  'SSOTokenProvider',
+  'StaticTokenProvider',
+];
+
+/** The Azure storage SDKs' service and resource clients: REST over the SDK's shared HTTP pipeline. */
+const AZURE_STORAGE_CLIENTS: Readonly<Record<string, readonly string[]>> = {
+  '@azure/storage-blob': ['BlobServiceClient', 'ContainerClient', 'BlobClient', 'BlockBlobClient'],
+  '@azure/storage-queue': ['QueueServiceClient', 'QueueClient'],
+  '@azure/storage-file-share': ['ShareServiceClient', 'ShareClient'],
+  '@azure/data-tables': ['TableServiceClient', 'TableClient'],
+};
+
+/** LangChain integration packages and their model classes. */
+const LANGCHAIN_MODELS: Readonly<Record<string, readonly string[]>> = {
+  '@langchain/openai': ['ChatOpenAI', 'OpenAI', 'OpenAIEmbeddings', 'AzureChatOpenAI', 'AzureOpenAIEmbeddings'],
+  '@langchain/anthropic': ['ChatAnthropic'],
+  '@langchain/groq': ['ChatGroq'],
+  '@langchain/google-genai': ['ChatGoogleGenerativeAI', 'GoogleGenerativeAIEmbeddings'],
+  '@langchain/google-vertexai': ['ChatVertexAI', 'VertexAIEmbeddings'],
+  '@langchain/mistralai': ['ChatMistralAI', 'MistralAIEmbeddings'],
+  '@langchain/ollama': ['ChatOllama', 'OllamaEmbeddings'],
+  '@langchain/cohere': ['ChatCohere', 'CohereEmbeddings'],
+  '@langchain/aws': ['ChatBedrockConverse', 'BedrockEmbeddings'],
+  '@langchain/deepseek': ['ChatDeepSeek'],
+  '@langchain/xai': ['ChatXAI'],
+};
+
+/**
  * Known network, database and SDK clients. Data only: resolution goes through import tracking
  * (`src/analysis/imports.ts`), so a local class named `Client` never matches.
  */
@@ -50,6 +125,32 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: 'pg-pool', export: 'default', kind: 'pool', label: 'pg-pool Pool', close: 'end' },
   { module: 'postgres', export: 'default', kind: 'pool', label: 'postgres.js client', close: 'end' },
   { module: '@neondatabase/serverless', export: 'Pool', kind: 'pool', label: 'Neon Pool', close: 'end' },
+  // @vercel/postgres wraps @neondatabase/serverless: createPool() is a Neon Pool, createClient() a Neon Client.
+  { module: '@vercel/postgres', export: 'createPool', kind: 'pool', label: 'Vercel Postgres pool', close: 'end' },
+  {
+    module: '@vercel/postgres',
+    export: 'createClient',
+    kind: 'pool',
+    label: 'Vercel Postgres client',
+    close: 'end',
+    connect: true,
+    singleConnection: true,
+    advice: 'use one Vercel Postgres pool (createPool, or the `sql` export) created at module scope instead of a client per request',
+  },
+  // The PlanetScale serverless driver queries over fetch: no socket of its own, nothing to close.
+  { module: '@planetscale/database', export: 'connect', kind: 'wrapper', label: 'PlanetScale connection' },
+  { module: '@planetscale/database', export: 'Client', kind: 'wrapper', label: 'PlanetScale Client' },
+  // serverless-mysql: `require('serverless-mysql')(config)` manages one MySQL connection. `end()` may keep it
+  // open for reuse (that is its point); `quit()` closes it at once and returns nothing to await.
+  {
+    module: 'serverless-mysql',
+    export: 'default',
+    kind: 'pool',
+    label: 'serverless-mysql instance',
+    close: 'quit',
+    syncClose: true,
+    advice: 'initialize serverless-mysql once at module scope (outside the handler) and call `end()` at the end of each invocation',
+  },
   // The callback APIs' end() takes a callback and returns nothing to await.
   ...['mysql2', 'mysql'].flatMap((module): ClientEntry[] => [
     { module, export: 'createPool', kind: 'pool', label: `${module} pool`, close: 'end', syncClose: true },
@@ -119,6 +220,20 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: 'mongodb', export: 'MongoClient', kind: 'pool', label: 'MongoClient', close: 'close', asyncDispose: true },
   { module: 'mongodb', export: 'MongoClient.connect', kind: 'pool', label: 'MongoClient', close: 'close', asyncDispose: true, async: true },
   { module: 'mongoose', export: 'createConnection', kind: 'pool', label: 'mongoose connection', close: 'close' },
+  // mongoose.connect() opens mongoose's one default connection, a module-level singleton, and
+  // resolves to the mongoose object. Scripts close it through the module (`mongoose.disconnect()`,
+  // `mongoose.connection.close()`), not through the value connect() returns, so, like a channel
+  // closed with its connection, require-client-close leaves it alone.
+  {
+    module: 'mongoose',
+    export: 'connect',
+    kind: 'pool',
+    label: 'mongoose default connection',
+    close: 'disconnect',
+    closedWithParent: true,
+    async: true,
+    advice: 'call mongoose.connect() once at startup; its default connection is shared by every model',
+  },
   { module: '@elastic/elasticsearch', export: 'Client', kind: 'pool', label: 'Elasticsearch Client', close: 'close' },
   { module: '@opensearch-project/opensearch', export: 'Client', kind: 'pool', label: 'OpenSearch Client', close: 'close' },
   { module: '@azure/cosmos', export: 'CosmosClient', kind: 'pool', label: 'CosmosClient', close: 'dispose', syncClose: true },
@@ -154,16 +269,57 @@ export const clientCatalog: readonly ClientEntry[] = [
   ),
   { module: 'nats', export: 'connect', kind: 'pool', label: 'NATS connection', close: 'close', async: true },
   { module: 'mqtt', export: 'connect', kind: 'pool', label: 'MQTT client', close: 'end', syncClose: true },
-  { module: 'bullmq', export: 'Queue', kind: 'pool', label: 'BullMQ Queue', close: 'close' },
+  // Each BullMQ class holds its own Redis connections (a Worker a blocking one besides).
+  ...['Queue', 'Worker', 'QueueEvents', 'FlowProducer'].map(
+    (name): ClientEntry => ({ module: 'bullmq', export: name, kind: 'pool', label: `BullMQ ${name}`, close: 'close' }),
+  ),
+  // Upstash Redis and Vercel KV (built on it) talk HTTP per command: no connection, nothing to close.
+  ...['@upstash/redis', '@upstash/redis/nodejs', '@upstash/redis/cloudflare', '@upstash/redis/fastly'].flatMap((module): ClientEntry[] => [
+    { module, export: 'Redis', kind: 'wrapper', label: 'Upstash Redis client' },
+    { module, export: 'Redis.fromEnv', kind: 'wrapper', label: 'Upstash Redis client' },
+  ]),
+  { module: '@vercel/kv', export: 'createClient', kind: 'wrapper', label: 'Vercel KV client' },
 
   // Cloud SDKs
   { module: '@aws-sdk/client-*', export: '*Client', kind: 'pool', label: 'AWS SDK client', close: 'destroy', syncClose: true },
-  ...['S3', 'DynamoDB', 'SQS', 'SNS', 'Lambda', 'SES', 'SecretsManager', 'KMS', 'Kinesis', 'DynamoDB.DocumentClient'].map(
-    (name): ClientEntry => ({ module: 'aws-sdk', export: name, kind: 'wrapper', label: `aws-sdk ${name}` }),
-  ),
+  // AWS SDK v2: every service is a class on the SDK object (`new AWS.S3()`), and a module of its own
+  // (`aws-sdk/clients/s3`). Messages name the service the file uses (`S3`). The SDK object's other
+  // classes are not clients.
+  {
+    module: 'aws-sdk',
+    export: '*',
+    exceptExports: AWS_SDK_V2_NON_SERVICES,
+    kind: 'wrapper',
+    label: 'aws-sdk v2 service client',
+  },
+  { module: 'aws-sdk', export: 'DynamoDB.DocumentClient', kind: 'wrapper', label: 'aws-sdk DynamoDB.DocumentClient' },
+  { module: 'aws-sdk/clients/*', export: 'default', kind: 'wrapper', label: 'aws-sdk v2 service client' },
+  { module: 'aws-sdk/clients/dynamodb', export: 'DocumentClient', kind: 'wrapper', label: 'aws-sdk DynamoDB.DocumentClient' },
+  { module: 'minio', export: 'Client', kind: 'wrapper', label: 'MinIO Client' },
   { module: '@google-cloud/storage', export: 'Storage', kind: 'wrapper', label: 'Google Cloud Storage client' },
   { module: '@google-cloud/bigquery', export: 'BigQuery', kind: 'wrapper', label: 'BigQuery client' },
-  { module: '@azure/storage-blob', export: 'BlobServiceClient', kind: 'wrapper', label: 'BlobServiceClient' },
+  { module: '@google-cloud/spanner', export: 'Spanner', kind: 'pool', label: 'Spanner client', close: 'close' },
+  { module: '@google-cloud/logging', export: 'Logging', kind: 'wrapper', label: 'Cloud Logging client' },
+  { module: '@google-cloud/vertexai', export: 'VertexAI', kind: 'wrapper', label: 'VertexAI client' },
+  // The generated (gax) clients of every @google-cloud package open a gRPC channel; `close()` ends it.
+  { module: '@google-cloud/*', export: '*Client', kind: 'pool', label: 'Google Cloud client', close: 'close' },
+  ...['@azure/storage-blob', '@azure/storage-queue', '@azure/storage-file-share', '@azure/data-tables'].flatMap((module): ClientEntry[] =>
+    AZURE_STORAGE_CLIENTS[module]!.flatMap((name): ClientEntry[] => [
+      { module, export: name, kind: 'wrapper', label: name },
+      { module, export: `${name}.fromConnectionString`, kind: 'wrapper', label: name },
+    ]),
+  ),
+  { module: '@azure/keyvault-secrets', export: 'SecretClient', kind: 'wrapper', label: 'Key Vault SecretClient' },
+  { module: '@azure/keyvault-keys', export: 'KeyClient', kind: 'wrapper', label: 'Key Vault KeyClient' },
+  { module: '@azure/app-configuration', export: 'AppConfigurationClient', kind: 'wrapper', label: 'AppConfigurationClient' },
+  // Service Bus and Event Hubs clients hold an AMQP connection.
+  { module: '@azure/service-bus', export: 'ServiceBusClient', kind: 'pool', label: 'ServiceBusClient', close: 'close' },
+  { module: '@azure/event-hubs', export: 'EventHubProducerClient', kind: 'pool', label: 'EventHubProducerClient', close: 'close' },
+  { module: '@azure/event-hubs', export: 'EventHubConsumerClient', kind: 'pool', label: 'EventHubConsumerClient', close: 'close' },
+  { module: '@azure/openai', export: 'OpenAIClient', kind: 'wrapper', label: 'Azure OpenAIClient' },
+  // A Firebase app holds credentials and the services' channels; `app.delete()` frees them (or `deleteApp(app)`).
+  { module: 'firebase-admin', export: 'initializeApp', kind: 'pool', label: 'Firebase Admin app', close: 'delete' },
+  { module: 'firebase-admin/app', export: 'initializeApp', kind: 'pool', label: 'Firebase Admin app', close: 'delete' },
   { module: '@supabase/supabase-js', export: 'createClient', kind: 'wrapper', label: 'Supabase client' },
 
   // API SDKs
@@ -179,4 +335,13 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: 'octokit', export: 'Octokit', kind: 'wrapper', label: 'Octokit client' },
   { module: '@slack/web-api', export: 'WebClient', kind: 'wrapper', label: 'Slack WebClient' },
   { module: 'nodemailer', export: 'createTransport', kind: 'wrapper', label: 'nodemailer transport' },
+  { module: 'resend', export: 'Resend', kind: 'wrapper', label: 'Resend client' },
+  { module: '@sendgrid/mail', export: 'MailService', kind: 'wrapper', label: 'SendGrid MailService' },
+  { module: '@huggingface/inference', export: 'HfInference', kind: 'wrapper', label: 'HfInference client' },
+  { module: '@huggingface/inference', export: 'InferenceClient', kind: 'wrapper', label: 'Hugging Face InferenceClient' },
+
+  // LangChain chat and embedding models: configured facades over the provider's SDK client.
+  ...Object.entries(LANGCHAIN_MODELS).flatMap(([module, names]) =>
+    names.map((name): ClientEntry => ({ module, export: name, kind: 'wrapper', label: `LangChain ${name}` })),
+  ),
 ];

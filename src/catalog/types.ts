@@ -13,6 +13,10 @@
 export interface ModuleExportRef {
   module: string;
   export: string;
+  /** Names a wildcard `export` does not match (`config` of the AWS SDK v2 object's `*`). */
+  exceptExports?: readonly string[] | undefined;
+  /** The export is also used as a template tag (`` $.sync`ls` ``): tagged templates resolve too. */
+  templateTag?: boolean | undefined;
 }
 
 /** `pool` owns connections or sockets; `wrapper` is a configured facade over a shared transport. */

@@ -23,7 +23,12 @@ export interface FileFacts {
   path: string;
 }
 
-const TEST_FILE = /(^|\/)__tests__\/|\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)(test|tests|__mocks__)\//;
+/**
+ * Tests, and test-support modules known by their path (a file imported only by tests cannot be
+ * seen as such from one file): test folders, fixtures, mocks, and setup/helper file names.
+ */
+const TEST_FILE =
+  /\.(test|spec)\.[cm]?[jt]sx?$|(^|\/)(__tests__|__mocks__|test|tests|playwright|e2e|test-utils|testing|fixtures)\/|(^|\/)([^/]+\.test-utils|test-helpers|setup-tests|vitest\.setup|jest\.setup)\.[cm]?[jt]sx?$/;
 const ONE_OFF_DIRECTORY = /(^|\/)(migrations?|seeds?|seeders|scripts?|bin)\//;
 const ONE_OFF_FILE = /(^|\/)([^/]+\.config\.[cm]?[jt]s|seed\.[cm]?[jt]s|knexfile\.[cm]?[jt]s|[gG]ulpfile\.[cm]?[jt]s|Gruntfile\.[cm]?[jt]s|Jakefile\.[cm]?[jt]s)$/;
 const WORKER_THREAD_EXPORTS = new Set(['parentPort', 'workerData']);

@@ -84,7 +84,7 @@ const MAX_CALL_DEPTH = 6;
  */
 export function ownershipOf(analysis: FileAnalysis, creation: ClientCreation): Ownership {
   const { sourceCode } = analysis;
-  const start = carrier(creation.node);
+  const start = carrier(creation.node, creation);
   const home = enclosingHome(start);
   const flow = valueFlow(sourceCode, start, { throughAssignment: true });
   if (home === 'class') return result({ kind: 'class' }, flow, emptyFacts(), 'handed-on');
@@ -107,6 +107,7 @@ export function ownershipOf(analysis: FileAnalysis, creation: ClientCreation): O
   const owner = classifyOwner(analysis, ownerFn, setupHook);
   const boundary: TSESTree.Node = ownerFn ?? sourceCode.ast;
   const facts = collectFacts(sourceCode, flow, boundary, creation);
+  if (ownerFn) facts.entry = entryExits(sourceCode, ownerFn);
   const exported = exportNames(sourceCode, start).length > 0 || isExportedBinding(flow.binding);
   if (owner.kind !== 'function' && exported && !facts.handOffs.some((handOff) => handOff.kind === 'exported')) {
     facts.handOffs.push({ kind: 'exported', node: start });
@@ -120,19 +121,33 @@ interface Facts {
   handOffs: HandOff[];
   settled: boolean;
   pendingReturns: TSESTree.ReturnStatement[];
+  /** A close runs unconditionally when nothing throws (straight-line, or at the end of a `try` block). */
+  closedOnSuccess: boolean;
+  /** How `process.exit()` ends the process from the owner: on every path, or when nothing throws. */
+  exits: { always: boolean; onSuccess: boolean };
+  /** For a function run only as the script's entry (`main().catch(() => process.exit(1))`): the paths on which its caller ends the process. */
+  entry: { onSuccess: boolean; onFailure: boolean } | null;
 }
 
 function emptyFacts(): Facts {
-  return { closes: [], handOffs: [], settled: true, pendingReturns: [] };
+  return { closes: [], handOffs: [], settled: true, pendingReturns: [], closedOnSuccess: false, exits: { always: false, onSuccess: false }, entry: null };
 }
 
 function result(owner: Owner, flow: ValueFlow, facts: Facts, verdict: Verdict, using = false): Ownership {
-  return { owner, flow, using, ...facts, verdict };
+  const { closes, handOffs, settled, pendingReturns } = facts;
+  return { owner, flow, using, closes, handOffs, settled, pendingReturns, verdict };
 }
 
 function verdictFor(analysis: FileAnalysis, owner: Owner, facts: Facts, using: boolean): Verdict {
-  const { closes, handOffs } = facts;
+  const { closes, handOffs, exits, entry } = facts;
   if (using) return 'closed';
+  // `process.exit()` closes every socket: a process that ends itself explicitly does not hang on the client.
+  if (owner.kind !== 'class' && owner.kind !== 'test-lifecycle') {
+    const onSuccess = exits.onSuccess || entry?.onSuccess === true;
+    if (exits.always || (entry?.onSuccess && entry.onFailure)) return 'closed';
+    if (entry?.onFailure && (onSuccess || facts.closedOnSuccess)) return 'closed';
+    if (owner.kind === 'module' && closes.length === 0 && onSuccess) return 'closed';
+  }
   switch (owner.kind) {
     case 'class':
       return 'handed-on';
@@ -153,6 +168,8 @@ function verdictFor(analysis: FileAnalysis, owner: Owner, facts: Facts, using: b
     case 'test-lifecycle': {
       const contexts = analysis.contexts;
       const closed = closes.some((close) => {
+        // A test-support module's exported teardown (`export function disconnect()`) is the tests' to call from their hooks.
+        if (close.hook === 'an exported function') return true;
         const context = contexts.contextAt(close.call);
         if (context.kind !== 'test') return false;
         if (owner.setupHook === 'beforeEach') return context.testPhase === 'teardown' && context.label === 'afterEach';
@@ -184,10 +201,10 @@ function collectFacts(sourceCode: SourceCode, flow: ValueFlow, boundary: TSESTre
   const facts = emptyFacts();
   const closeNames = new Set(closeMethodNames);
   if (creation.entry.close) closeNames.add(creation.entry.close);
-  const partial: { site: CloseSite; key: TSESTree.Node; side: 'success' | 'failure' }[] = [];
+  const partial: { site: CloseSite | null; key: TSESTree.Node; side: 'success' | 'failure' }[] = [];
   const pendingReturns = new Set<TSESTree.ReturnStatement>();
 
-  for (const use of flow.uses) {
+  for (const use of flow.uses.map((first) => throughSelfReturning(sourceCode, first, creation))) {
     const isClose = use.kind === 'method' && closeNames.has(use.name);
     for (const placement of placementsOf(sourceCode, use.node, boundary)) {
       const later = placement.steps.find((step) => step.kind === 'later');
@@ -199,6 +216,9 @@ function collectFacts(sourceCode: SourceCode, flow: ValueFlow, boundary: TSESTre
         if (later) site.guarantee = 'hook';
         else if (outcome?.kind === 'sure') site.guarantee = outcome.guarantee;
         else if (outcome?.kind === 'partial') partial.push({ site, key: outcome.key, side: outcome.side });
+        if (!later && (outcome === null || (outcome.kind === 'partial' && outcome.side === 'success')) && runsOnSuccess(use.call, placement, boundary)) {
+          facts.closedOnSuccess = true;
+        }
         continue;
       }
       const handOff = handOffKind(sourceCode, use);
@@ -212,12 +232,40 @@ function collectFacts(sourceCode: SourceCode, flow: ValueFlow, boundary: TSESTre
       if (pending) pendingReturns.add(pending);
     }
   }
+  for (const exit of exitCalls(sourceCode)) {
+    if (!isInside(exit, boundary)) continue;
+    for (const placement of placementsOf(sourceCode, exit, boundary)) {
+      if (placement.steps.some((step) => step.kind === 'later') || !runsOnSuccess(exit, placement, boundary, true)) continue;
+      const outcome = closeOutcome(placement, boundary);
+      if (outcome?.kind === 'sure') facts.exits.always = true;
+      else if (outcome?.kind === 'partial') partial.push({ site: null, key: outcome.key, side: outcome.side });
+      if (outcome === null || (outcome.kind === 'partial' && outcome.side === 'success')) facts.exits.onSuccess = true;
+    }
+  }
   for (const entry of partial) {
     const bothSides = partial.some((other) => other.key === entry.key && other.side !== entry.side);
-    if (bothSides) entry.site.guarantee = 'both-paths';
+    if (!bothSides) continue;
+    if (entry.site) entry.site.guarantee = 'both-paths';
+    else facts.exits.always ||= partial.some((other) => other.key === entry.key && other.side !== entry.side && !other.site);
   }
   facts.pendingReturns = [...pendingReturns];
   return facts;
+}
+
+/**
+ * `client.on('error', f)` used as a value is the client: its own use is what counts
+ * (`return client.on(...)` returns the client, `client.on(...).quit()` closes it).
+ */
+function throughSelfReturning(sourceCode: SourceCode, use: ValueUse, creation: ClientCreation): ValueUse {
+  let current = use;
+  while (current.kind === 'method' && returnsClient(creation, current.name)) {
+    const flow = valueFlow(sourceCode, current.call);
+    if (flow.binding) return { kind: 'aliased', node: current.call };
+    const next = flow.uses[0];
+    if (!next || next.kind === 'other') return current;
+    current = next;
+  }
+  return current;
 }
 
 function handOffKind(sourceCode: SourceCode, use: ValueUse): HandOffKind | null {
@@ -428,17 +476,173 @@ function promiseChainRoot(call: TSESTree.CallExpression | TSESTree.NewExpression
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ending the process
+
+/** `process.exit(...)` calls on the global `process`. */
+function exitCalls(sourceCode: SourceCode): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  for (const reference of globalReferences(sourceCode).get('process') ?? []) {
+    const member = reference.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference || memberName(member) !== 'exit') continue;
+    if (member.parent.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member) calls.push(member.parent);
+  }
+  return calls;
+}
+
+/** `process.exit` itself, passed as a callback: `.finally(process.exit)`. */
+function isExitReference(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.MemberExpression &&
+    node.object.type === AST_NODE_TYPES.Identifier &&
+    memberName(node) === 'exit' &&
+    (globalReferences(sourceCode).get('process') ?? []).includes(node.object)
+  );
+}
+
+/**
+ * Whether the code at `node` runs whenever the code around it runs without throwing: no `if`,
+ * `?:`, `&&`/`||`, loop or `switch` on the way from its own function (and from `placement.at` up to
+ * `boundary`). With `outsideCatch`, a `catch` block on the way inside a nested function also
+ * disqualifies it (the owner's own `try` is weighed by `closeOutcome`).
+ */
+function runsOnSuccess(node: TSESTree.Node, placement: Placement, boundary: TSESTree.Node, outsideCatch = false): boolean {
+  const own = placement.at === node ? null : enclosingFunctionBelow(node, boundary);
+  return unconditional(node, own ?? boundary, outsideCatch && own !== null) && (own === null || unconditional(placement.at, boundary, false));
+}
+
+function unconditional(node: TSESTree.Node, stop: TSESTree.Node, rejectCatch: boolean): boolean {
+  let child = node;
+  for (let parent = node.parent; parent && parent !== stop; child = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        if (parent.test !== child) return false;
+        break;
+      case AST_NODE_TYPES.LogicalExpression:
+        if (parent.right === child) return false;
+        break;
+      case AST_NODE_TYPES.SwitchCase:
+      case AST_NODE_TYPES.ForStatement:
+      case AST_NODE_TYPES.ForInStatement:
+      case AST_NODE_TYPES.ForOfStatement:
+      case AST_NODE_TYPES.WhileStatement:
+      case AST_NODE_TYPES.DoWhileStatement:
+        return false;
+      case AST_NODE_TYPES.CatchClause:
+        if (rejectCatch) return false;
+        break;
+      default:
+        if (isFunction(parent)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * For a function that is only ever run as the script's entry, `main().catch(() => process.exit(1))`
+ * or `main().finally(process.exit)` at module scope: the paths on which its caller ends the process.
+ */
+function entryExits(sourceCode: SourceCode, fn: FunctionNode): Facts['entry'] {
+  const calls: TSESTree.CallExpression[] = [];
+  const slot = valueSlot(fn);
+  if (slot.parent?.type === AST_NODE_TYPES.CallExpression && slot.parent.callee === slot) {
+    calls.push(slot.parent);
+  } else {
+    const named = namedBinding(sourceCode, fn);
+    if (!named || exportNames(sourceCode, fn).length > 0) return null;
+    for (const reference of named.references) {
+      if (!reference.isRead() || isInside(reference.identifier, fn)) continue;
+      const call = reference.identifier.parent;
+      if (call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== reference.identifier) return null;
+      calls.push(call);
+    }
+  }
+  if (calls.length === 0 || calls.some((call) => enclosingFunctionBelow(call, sourceCode.ast) !== null)) return null;
+  const outcomes = calls.map((call) => chainExits(sourceCode, call));
+  return { onSuccess: outcomes.every((outcome) => outcome.onSuccess), onFailure: outcomes.every((outcome) => outcome.onFailure) };
+}
+
+function chainExits(sourceCode: SourceCode, call: TSESTree.CallExpression): { onSuccess: boolean; onFailure: boolean } {
+  const outcome = { onSuccess: false, onFailure: false };
+  let current: TSESTree.Node = valueSlot(call);
+  while (current.parent && isPromiseMember(current.parent, current)) {
+    const link = current.parent.parent;
+    const [first, second] = link.arguments;
+    switch (memberName(current.parent)) {
+      case 'finally':
+        if (first && endsProcess(sourceCode, first)) outcome.onSuccess = outcome.onFailure = true;
+        break;
+      case 'then':
+        if (first && endsProcess(sourceCode, first)) outcome.onSuccess = true;
+        if (second && endsProcess(sourceCode, second)) outcome.onFailure = true;
+        break;
+      case 'catch':
+        if (first && endsProcess(sourceCode, first)) outcome.onFailure = true;
+        break;
+    }
+    current = valueSlot(link);
+  }
+  return outcome;
+}
+
+/** A callback that always ends the process: `process.exit`, `() => process.exit(0)`, `(e) => { log(e); process.exit(1); }`. */
+function endsProcess(sourceCode: SourceCode, callback: TSESTree.Node): boolean {
+  if (isExitReference(sourceCode, callback)) return true;
+  if (!isFunction(callback)) return false;
+  return exitCalls(sourceCode).some((exit) => isInside(exit, callback) && unconditional(exit, callback, true));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Structure helpers
 
-/** The creation's value through `cond ? new A() : new B()` and `x ?? new A()`. */
-function carrier(node: TSESTree.Node): TSESTree.Node {
+/**
+ * The creation's value through `cond ? new A() : new B()`, `x ?? new A()`, and calls that return
+ * the client itself: `createClient(url).on('error', f)`, `await createClient(url).connect()`.
+ */
+function carrier(node: TSESTree.Node, creation: ClientCreation): TSESTree.Node {
   let current = valueSlot(node);
   for (;;) {
     const parent = current.parent;
     if (parent?.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== current) current = valueSlot(parent);
     else if (parent?.type === AST_NODE_TYPES.LogicalExpression) current = valueSlot(parent);
-    else return current;
+    else {
+      const call = selfReturningCall(current, creation);
+      if (!call) return current;
+      current = valueSlot(call);
+    }
   }
+}
+
+/**
+ * EventEmitter methods that return the emitter (`emitter.on(...) === emitter`). kafkajs
+ * instrumentation `on()` returns a function that removes the listener instead.
+ */
+const EMITTER_SELF_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener', 'removeAllListeners', 'setMaxListeners']);
+const EMITTER_EXCEPTIONS = new Set(['kafkajs']);
+/** Methods documented to resolve to the client itself, per module. */
+const SELF_RESOLVING_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
+  redis: new Set(['connect']),
+  '@redis/client': new Set(['connect']),
+  mongodb: new Set(['connect']),
+  mssql: new Set(['connect']),
+  typeorm: new Set(['initialize']),
+};
+
+/** Whether `client.method()` returns (or resolves to) the client itself. */
+export function returnsClient(creation: ClientCreation, method: string): boolean {
+  const module = creation.entry.module;
+  if (EMITTER_SELF_METHODS.has(method)) return !EMITTER_EXCEPTIONS.has(module);
+  return SELF_RESOLVING_METHODS[module]?.has(method) ?? false;
+}
+
+/** `value.on(...)` when `value` is the client and the method returns it. */
+function selfReturningCall(value: TSESTree.Node, creation: ClientCreation): TSESTree.CallExpression | null {
+  const member = value.parent;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== value || member.optional) return null;
+  const call = member.parent;
+  if (call.type !== AST_NODE_TYPES.CallExpression || call.callee !== member) return null;
+  const name = memberName(member);
+  return name !== null && returnsClient(creation, name) ? call : null;
 }
 
 /** The function the code at `node` belongs to, `null` for module scope, `'class'` for class fields and static blocks. */

@@ -27,6 +27,7 @@ type Options = [{ checkModuleScope?: boolean; useAwaitUsing?: boolean }];
 type Report = Parameters<TSESLint.RuleContext<MessageId, Options>['report']>[0];
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+const GLOBAL_SETUP_FILE = /(^|[/\\])global[-_.]?(setup|teardown)[^/\\]*$/i;
 
 export default createRule<Options, MessageId>({
   name: 'require-client-close',
@@ -139,7 +140,8 @@ export default createRule<Options, MessageId>({
             node,
             messageId: 'testNotClosed',
             data: { client, close, hook, where },
-            suggest: plan ? [{ messageId: 'suggestTestHook', data: { close, hook }, fix: plan.fix }] : [],
+            // A global setup runs outside any test file: a hook there is never run.
+            suggest: plan && !GLOBAL_SETUP_FILE.test(context.filename) ? [{ messageId: 'suggestTestHook', data: { close, hook }, fix: plan.fix }] : [],
           };
         }
         case 'module': {

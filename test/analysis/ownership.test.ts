@@ -153,3 +153,34 @@ describe('test files', () => {
     expect(summary(code, 'src/cache.test.ts')).toBe(expected);
   });
 });
+
+describe('calls that return the client carry it', () => {
+  it.each([
+    ['on() at the construction', `function make() { const redis = new Redis().on('error', console.error); return redis; }`, 'function handed-on handOffs=returned'],
+    ['on() on the binding', `function make() { const redis = new Redis(); return redis.on('error', console.error); }`, 'function handed-on handOffs=returned'],
+    ['once().setMaxListeners() stored', `function make(holder) { holder.redis = new Redis().once('ready', f).setMaxListeners(20); }`, 'function handed-on handOffs=stored'],
+    ['an unknown method returns something else', `async function make() { return new Redis().on('error', f).get('x'); }`, 'function not-closed'],
+    ['ioredis connect() resolves to nothing', `async function make() { const redis = await new Redis().connect(); return redis; }`, 'function not-closed'],
+    ['closed through on()', `async function main() { const redis = new Redis(); try { await redis.get('x'); } finally { await redis.on('end', f).quit(); } }`, 'function closed closes=finally'],
+  ])('%s', (_name, code, expected) => {
+    expect(summary(code)).toBe(expected);
+  });
+});
+
+describe('process.exit() ends the process for the owner', () => {
+  it.each([
+    ['exit in finally', `async function main() { const pool = new Pool(); try { await pool.query('x'); } finally { process.exit(); } }\nmain();`, 'function closed'],
+    ['close on success, exit in catch', `async function main() { const pool = new Pool(); try { await pool.query('x'); await pool.end(); } catch { process.exit(1); } }\nmain();`, 'function closed closes=both-paths'],
+    ['entry exits on failure, close on success', `async function main() { const pool = new Pool(); await pool.query('x'); await pool.end(); }\nmain().catch(() => process.exit(1));`, 'function closed closes=some-paths'],
+    ['entry exits on failure only', `async function main() { const pool = new Pool(); await pool.query('x'); }\nmain().catch(() => process.exit(1));`, 'function not-closed'],
+    ['entry exits in finally', `async function main() { const pool = new Pool(); await pool.query('x'); }\nmain().finally(() => process.exit());`, 'function closed'],
+    ['entry called from another function', `async function main() { const pool = new Pool(); await pool.query('x'); }\nfunction run() { return main().finally(() => process.exit()); }`, 'function not-closed'],
+    ['a conditional exit in the entry', `async function main() { const pool = new Pool(); await pool.query('x'); }\nmain().finally(() => { if (done) process.exit(); });`, 'function not-closed'],
+    ['a local named process', `async function main() { const pool = new Pool(); await pool.query('x'); }\nconst process = { exit() {} };\nmain().finally(() => process.exit());`, 'function not-closed'],
+    ['module scope, exit at the end', `const pool = new Pool();\nawait pool.query('x');\nprocess.exit(0);`, 'module closed'],
+    ['module scope, exit in a signal handler only', `const pool = new Pool();\nprocess.on('SIGINT', () => process.exit(130));\nawait pool.query('x');`, 'module not-closed'],
+    ['module scope, exit in a catch only', `const pool = new Pool();\ntry { await pool.query('x'); } catch { process.exit(1); }`, 'module not-closed'],
+  ])('%s', (_name, code, expected) => {
+    expect(summary(code)).toBe(expected);
+  });
+});

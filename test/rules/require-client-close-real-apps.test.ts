@@ -1,0 +1,568 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/require-client-close.js';
+
+const ruleTester = new RuleTester();
+
+// False-positive shapes found on real applications, each next to a look-alike that must still report.
+ruleTester.run('require-client-close (real applications)', rule, {
+  valid: [
+    {
+      filename: 'src/redis.ts',
+      code: `import { createClient } from 'redis';
+
+export async function connectRedis(url: string) {
+  const client = await createClient({ url }).on('error', console.error).connect();
+  return client;
+}
+`,
+      name: 'chained on() and connect() return the client: returned',
+    },
+    {
+      filename: 'src/redis.ts',
+      code: `import { createClient } from 'redis';
+
+export function connectRedis(url: string) {
+  return createClient({ url }).on('error', console.error).connect();
+}
+`,
+      name: 'chained connect() returned directly',
+    },
+    {
+      filename: 'src/cache.ts',
+      code: `import Redis from 'ioredis';
+
+export class Cache {
+  client: Redis;
+  constructor() {
+    const client = new Redis().on('error', console.error);
+    this.client = client;
+  }
+}
+`,
+      name: 'new Redis().on() stored on this',
+    },
+    {
+      filename: 'src/cache.ts',
+      code: `import Redis from 'ioredis';
+
+export function makeCache() {
+  const client = new Redis();
+  return client.on('error', console.error);
+}
+`,
+      name: 'returned through on(): the result is the client',
+    },
+    {
+      filename: 'scripts/warm.ts',
+      code: `import { createClient } from 'redis';
+
+async function main() {
+  const client = createClient().on('error', console.error);
+  try {
+    await client.connect();
+    await client.set('a', '1');
+  } finally {
+    await client.on('end', () => {}).quit();
+  }
+}
+
+main();
+`,
+      name: 'closed through a chained on()',
+    },
+    {
+      filename: 'src/mongo.ts',
+      code: `import { MongoClient } from 'mongodb';
+
+export async function connect(url: string) {
+  const client = await new MongoClient(url).connect();
+  return { client, db: client.db() };
+}
+`,
+      name: 'MongoClient connect() resolves to the client',
+    },
+    {
+      filename: 'src/redis.ts',
+      code: `import { createClient } from 'redis';
+
+async function connectRedis() {
+  const client = await createClient().on('error', console.error).connect();
+  await registerClient(client);
+}
+connectRedis();
+`,
+      name: 'chained client passed on',
+    },
+    {
+      filename: 'test-utils/db.ts',
+      code: `import { Pool } from 'pg';
+
+export const pool = new Pool();
+`,
+      name: 'a test-support module exports its client to the tests',
+    },
+    {
+      filename: 'e2e/helpers/db.ts',
+      code: `import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+export async function resetDatabase() {
+  await prisma.user.deleteMany();
+}
+
+export async function disconnect() {
+  await prisma.$disconnect();
+}
+`,
+      name: 'a test-support module closes in a function the tests call',
+    },
+    {
+      filename: 'src/setup-tests.ts',
+      code: `import Redis from 'ioredis';
+
+const redis = new Redis();
+
+beforeEach(async () => {
+  await redis.flushall();
+});
+
+afterAll(async () => {
+  await redis.quit();
+});
+`,
+      name: 'setup-tests file: closed in afterAll',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  await pool.query('select 1');
+  await pool.end();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+`,
+      name: 'closed on success, the entry exits on failure',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  await pool.query('select 1');
+}
+
+main().then(() => process.exit(0), () => process.exit(1));
+`,
+      name: 'the entry exits on both paths',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  await pool.query('select 1');
+}
+
+main().catch(console.error).finally(process.exit);
+`,
+      name: 'the entry exits in .finally(process.exit)',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  await pool.query('select 1');
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+`,
+      name: 'the entry exits in .then() and .catch()',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  try {
+    await pool.query('select 1');
+  } finally {
+    process.exit();
+  }
+}
+
+main();
+`,
+      name: 'process.exit() in finally',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  try {
+    await pool.query('select 1');
+    await pool.end();
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+
+main();
+`,
+      name: 'closed at the end of try, process.exit() in catch',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+(async () => {
+  const pool = new Pool();
+  await pool.query('select 1');
+})().finally(() => process.exit());
+`,
+      name: 'an async IIFE entry that exits in .finally()',
+    },
+    {
+      filename: 'scripts/seed.ts',
+      code: `import { MongoClient } from 'mongodb';
+
+const client = new MongoClient(process.env.MONGO_URL);
+
+async function seed() {
+  await client.connect();
+  await client.db().collection('users').insertOne({ name: 'a' });
+}
+
+seed().then(() => process.exit(0));
+`,
+      name: 'module-scope client of a script that exits when done',
+    },
+    {
+      filename: 'scripts/seed.ts',
+      code: `import { MongoClient } from 'mongodb';
+
+const client = new MongoClient(process.env.MONGO_URL);
+await client.db().collection('users').insertOne({ name: 'a' });
+process.exit(0);
+`,
+      name: 'module-scope client of a top-level await script that exits at the end',
+    },
+  ],
+  invalid: [
+    {
+      filename: 'src/redis.ts',
+      code: `import { createClient } from 'redis';
+
+export async function ping(url: string) {
+  const reply = await createClient({ url }).on('error', console.error).ping();
+  return reply;
+}
+`,
+      output: null,
+      errors: [{ messageId: 'notClosed', line: 4, column: 23, endLine: 4, endColumn: 44 }],
+      name: 'an unknown method after on() returns something else',
+    },
+    {
+      filename: 'src/cache.ts',
+      code: `import Redis from 'ioredis';
+
+export function makeCache() {
+  const client = new Redis();
+  return client.on('error', console.error).get('x');
+}
+`,
+      output: null,
+      errors: [{ messageId: 'notClosed', line: 4, column: 18, endLine: 4, endColumn: 29 }],
+      name: 'returned get() through on() is not the client',
+    },
+    {
+      filename: 'scripts/ping.ts',
+      code: `import { createClient } from 'redis';
+
+async function main() {
+  const client = await createClient().on('error', console.error).connect();
+  await client.set('a', '1');
+}
+
+main();
+`,
+      output: `import { createClient } from 'redis';
+
+async function main() {
+  const client = await createClient().on('error', console.error).connect();
+  try {
+    await client.set('a', '1');
+  } finally {
+    await client.quit();
+  }
+}
+
+main();
+`,
+      errors: [{ messageId: 'notClosed', line: 4, column: 24, endLine: 4, endColumn: 38 }],
+      name: 'a chained client kept by its function: try/finally autofix',
+    },
+    {
+      filename: 'test-utils/db.ts',
+      code: `import { Pool } from 'pg';
+
+export async function checkDb() {
+  const pool = new Pool();
+  await pool.query('select 1');
+}
+`,
+      output: `import { Pool } from 'pg';
+
+export async function checkDb() {
+  const pool = new Pool();
+  try {
+    await pool.query('select 1');
+  } finally {
+    await pool.end();
+  }
+}
+`,
+      errors: [{ messageId: 'notClosed', line: 4, column: 16, endLine: 4, endColumn: 26 }],
+      name: 'a test-support helper that keeps its client',
+    },
+    {
+      filename: 'playwright/global-setup.ts',
+      code: `import { MongoClient } from 'mongodb';
+
+const client = new MongoClient(process.env.MONGO_URL);
+
+export default async function globalSetup() {
+  await client.db().dropDatabase();
+}
+`,
+      output: null,
+      errors: [{ messageId: 'testNotClosed', line: 3, column: 16, endLine: 3, endColumn: 54, suggestions: [] }],
+      name: 'a global setup that never closes its module-scope client',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  await pool.query('select 1');
+  await pool.end();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+`,
+      output: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  try {
+    await pool.query('select 1');
+  } finally {
+    await pool.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+`,
+      errors: [{ messageId: 'closedOnSomePaths', line: 4, column: 16, endLine: 4, endColumn: 26 }],
+      name: 'the entry handles the error without exiting',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  await pool.query('select 1');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+`,
+      output: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  try {
+    await pool.query('select 1');
+  } finally {
+    await pool.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
+`,
+      errors: [{ messageId: 'notClosed', line: 4, column: 16, endLine: 4, endColumn: 26 }],
+      name: 'the entry exits on failure only and nothing closes on success',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  try {
+    await pool.query('select 1');
+  } finally {
+    if (process.env.CI) process.exit();
+  }
+}
+
+main();
+`,
+      output: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  try {
+    try {
+      await pool.query('select 1');
+    } finally {
+      if (process.env.CI) process.exit();
+    }
+  } finally {
+    await pool.end();
+  }
+}
+
+main();
+`,
+      errors: [{ messageId: 'notClosed', line: 4, column: 16, endLine: 4, endColumn: 26 }],
+      name: 'process.exit() only under a condition',
+    },
+    {
+      filename: 'scripts/report.ts',
+      code: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  await pool.query('select 1');
+}
+
+main().then(() => process.exit(0));
+export { main };
+`,
+      output: `import { Pool } from 'pg';
+
+async function main() {
+  const pool = new Pool();
+  try {
+    await pool.query('select 1');
+  } finally {
+    await pool.end();
+  }
+}
+
+main().then(() => process.exit(0));
+export { main };
+`,
+      errors: [{ messageId: 'notClosed', line: 4, column: 16, endLine: 4, endColumn: 26 }],
+      name: 'an exported entry: other callers do not exit',
+    },
+    {
+      filename: 'scripts/seed.ts',
+      code: `import { MongoClient } from 'mongodb';
+
+const client = new MongoClient(process.env.MONGO_URL);
+
+async function seed() {
+  await client.db().collection('users').insertOne({ name: 'a' });
+}
+
+seed().catch(() => process.exit(1));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'scriptNotClosed',
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'suggestFinallyChain',
+              output: `import { MongoClient } from 'mongodb';
+
+const client = new MongoClient(process.env.MONGO_URL);
+
+async function seed() {
+  await client.db().collection('users').insertOne({ name: 'a' });
+}
+
+seed().catch(() => process.exit(1)).finally(() => client.close());
+`,
+            },
+          ],
+        },
+      ],
+      name: 'a script that exits on failure only',
+    },
+    {
+      filename: 'scripts/seed.ts',
+      code: `import { MongoClient } from 'mongodb';
+
+const client = new MongoClient(process.env.MONGO_URL);
+
+process.on('SIGINT', () => process.exit(130));
+await client.db().collection('users').insertOne({ name: 'a' });
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'scriptNotClosed',
+          line: 3,
+          column: 16,
+          endLine: 3,
+          endColumn: 54,
+          suggestions: [
+            {
+              messageId: 'suggestScriptTryFinally',
+              output: `import { MongoClient } from 'mongodb';
+
+const client = new MongoClient(process.env.MONGO_URL);
+try {
+  process.on('SIGINT', () => process.exit(130));
+  await client.db().collection('users').insertOne({ name: 'a' });
+} finally {
+  await client.close();
+}
+`,
+            },
+          ],
+        },
+      ],
+      name: 'a script that exits on a signal only',
+    },
+  ],
+});

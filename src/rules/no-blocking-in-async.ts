@@ -3,7 +3,7 @@ import { type FunctionNode, isFunction } from '../analysis/ast.js';
 import { type ContextAnalysis, functionName } from '../analysis/contexts.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
-import { type ResolvedCall, catalogResolver } from '../analysis/imports.js';
+import { type ResolvedCall, type ResolvedTag, catalogResolver, catalogTagResolver } from '../analysis/imports.js';
 import { normalizeSpecifier } from '../analysis/modules.js';
 import { isInOnceRegion } from '../analysis/once-guards.js';
 import { type BlockingCallEntry, NO_ALTERNATIVE_ADVICE, blockingWorkDescriptions } from '../catalog/blocking-calls.js';
@@ -65,8 +65,9 @@ export default createRule<Options, MessageId>({
     // Cheap first: most files import nothing from the catalog, and need no further analysis.
     return listenersForCatalog(context, blockingCalls, () => {
       const calls = catalogResolver(blockingCalls)(context.sourceCode);
+      const tags = catalogTagResolver(blockingCalls)(context.sourceCode);
       // Calls at module level run once, while the module loads: most files with any stop here.
-      if (![...calls.keys()].some(runsInFunctionOrClass)) return;
+      if (![...calls.keys()].some(runsInFunctionOrClass) && ![...tags.keys()].some(runsInFunctionOrClass)) return;
       const [{ allow = [], checkAsyncFunctions = true }] = options();
       const allowed = new Set(allow.map(normalizeSpecifier));
       const analysis = analyzeFile(context);
@@ -81,7 +82,42 @@ export default createRule<Options, MessageId>({
         const place = blockingPlace(context.sourceCode, analysis.contexts, call, checkAsyncFunctions);
         if (place) check(analysis.contexts, resolved, place);
       }
+      for (const tag of tags.values()) {
+        if (allowed.has(tag.entry.label) || allowed.has(normalizeSpecifier(tag.entry.module))) continue;
+        const place = blockingPlace(context.sourceCode, analysis.contexts, tag.node, checkAsyncFunctions);
+        if (place) checkTag(tag, place);
+      }
     });
+
+    /**
+     * A sync template tag (`` $.sync`git status` ``, `` execaSync`npm run build` ``). The tag of the
+     * async API is the same object without `.sync`/`.s`, so that is the fix inside an async function;
+     * `$sync` and `execaSync` would need another import, left to a person.
+     */
+    function checkTag(tag: ResolvedTag<BlockingCallEntry>, place: { where: string; unit: string }) {
+      const { node, entry } = tag;
+      const name = entry.label;
+      const where = place.where;
+      const work = entry.description ?? blockingWorkDescriptions[entry.work];
+      const repeated = consequence(place.unit);
+      const asyncTag = asyncTemplateTag(context.sourceCode, node);
+      const owner = enclosingFunction(node);
+      if (asyncTag !== null && owner?.async && isInside(node, owner.body)) {
+        const awaited = `await ${asyncTag}${context.sourceCode.getText(node.quasi)}`;
+        const parent = node.parent;
+        const bindsTighter =
+          (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) ||
+          (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) ||
+          (parent.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === node);
+        const replacement = bindsTighter ? `(${awaited})` : awaited;
+        const alternative = `\`${asyncTag}\``;
+        context.report({ node, messageId: 'blocking', data: { name, where, work, consequence: repeated, alternative }, fix: (fixer) => fixer.replaceText(node, replacement) });
+        return;
+      }
+      const reason = asyncTag === null ? 'the async tag needs its own import' : 'the enclosing function is not async';
+      const alternative = asyncTag === null ? 'the async execa tag (`$`)' : `\`${asyncTag}\``;
+      context.report({ node, messageId: 'blockingNoFix', data: { name, where, work, consequence: repeated, alternative, reason } });
+    }
 
     function check(contexts: ContextAnalysis, resolved: ResolvedCall<BlockingCallEntry>, place: { where: string; unit: string }) {
       const { node, entry } = resolved;
@@ -169,6 +205,14 @@ function owningFunction(contexts: ContextAnalysis, node: TSESTree.Node): Functio
 }
 
 /** The innermost function around `node`; `null` at module level or in a class field or static block. */
+/** `$` for the tag `$.sync` or `$.s`: the same object's async tag; `null` for other tags. */
+function asyncTemplateTag(sourceCode: Readonly<TSESLint.SourceCode>, tagged: TSESTree.TaggedTemplateExpression): string | null {
+  const tag = tagged.tag;
+  if (tag.type !== AST_NODE_TYPES.MemberExpression || tag.computed || tag.property.type !== AST_NODE_TYPES.Identifier) return null;
+  if (tag.property.name !== 'sync' && tag.property.name !== 's') return null;
+  return tag.object.type === AST_NODE_TYPES.Identifier ? sourceCode.getText(tag.object) : null;
+}
+
 function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
   for (let current = node.parent; current; current = current.parent) {
     if (isFunction(current)) return current;

@@ -560,12 +560,8 @@ app.get('/x', async (req, res) => {
   invalid: [],
 });
 
-/*
- * Template tags resolve (catalogTagResolver, test/catalog/resolution.test.ts), but the rule reads
- * only catalogResolver's calls and skips anything but a CallExpression: until it reads the tagged
- * templates too, these cases document what it should report (on the TaggedTemplateExpression).
- */
-describe.skip('no-blocking-in-async: execa template tags (needs the rule to read catalogTagResolver)', () => {
+/* Template tags resolve through catalogTagResolver and are reported on the TaggedTemplateExpression. */
+describe('no-blocking-in-async: execa template tags', () => {
   ruleTester.run('no-blocking-in-async', noBlockingInAsync, {
     valid: [],
     invalid: [
@@ -585,6 +581,23 @@ app.get('/x', async (req, res) => {
 `,
         errors: [{ messageId: 'blocking', line: 3, column: 22, endLine: 3, endColumn: 48 }],
         name: '$.sync tagged template in an async handler: await $`...`',
+      },
+      {
+        filename: 'src/routes.ts',
+        code: `import { $ } from 'execa';
+app.get('/x', async (req, res) => {
+  const out = $.sync\`ls\`.stdout;
+  res.send(out);
+});
+`,
+        output: `import { $ } from 'execa';
+app.get('/x', async (req, res) => {
+  const out = (await $\`ls\`).stdout;
+  res.send(out);
+});
+`,
+        errors: [{ messageId: 'blocking', line: 3, column: 15, endLine: 3, endColumn: 25 }],
+        name: 'a member read on the sync tag result keeps its precedence: (await $`...`).stdout',
       },
       {
         filename: 'src/routes.ts',

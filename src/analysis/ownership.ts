@@ -214,7 +214,10 @@ function collectFacts(sourceCode: SourceCode, flow: ValueFlow, boundary: TSESTre
         facts.closes.push(site);
         const outcome = later ? null : closeOutcome(placement, boundary);
         if (later) site.guarantee = 'hook';
-        else if (outcome?.kind === 'sure') site.guarantee = outcome.guarantee;
+        else if (isFixtureTeardown(use.call, placement, boundary)) {
+          site.guarantee = 'hook';
+          site.hook = 'a fixture teardown';
+        } else if (outcome?.kind === 'sure') site.guarantee = outcome.guarantee;
         else if (outcome?.kind === 'partial') partial.push({ site, key: outcome.key, side: outcome.side });
         if (!later && (outcome === null || (outcome.kind === 'partial' && outcome.side === 'success')) && runsOnSuccess(use.call, placement, boundary)) {
           facts.closedOnSuccess = true;
@@ -475,6 +478,38 @@ function promiseChainRoot(call: TSESTree.CallExpression | TSESTree.NewExpression
   return current;
 }
 
+/**
+ * A close after `await use(client)` in a test fixture (`test.extend({ db: async ({}, use) => {...} })`,
+ * Playwright and Vitest): the runner resumes the fixture after the test whether it passed or failed,
+ * so the code after `use()` is its teardown and always runs once setup succeeded.
+ */
+function isFixtureTeardown(close: TSESTree.Node, placement: Placement, boundary: TSESTree.Node): boolean {
+  if (!isFunction(boundary) || boundary.body.type !== AST_NODE_TYPES.BlockStatement || placement.steps.length > 0) return false;
+  const use = boundary.params[1];
+  const property = valueSlot(boundary).parent;
+  const object = property?.parent;
+  const call = object?.parent;
+  if (
+    use?.type !== AST_NODE_TYPES.Identifier ||
+    property?.type !== AST_NODE_TYPES.Property ||
+    object?.type !== AST_NODE_TYPES.ObjectExpression ||
+    call?.type !== AST_NODE_TYPES.CallExpression ||
+    !call.arguments.includes(object) ||
+    call.callee.type !== AST_NODE_TYPES.MemberExpression ||
+    memberName(call.callee) !== 'extend'
+  ) {
+    return false;
+  }
+  const body = boundary.body.body;
+  const index = body.findIndex((statement) => isInside(close, statement));
+  if (index < 0 || !unconditional(close, body[index]!.parent, true)) return false;
+  return body.slice(0, index).some((statement) => {
+    if (statement.type !== AST_NODE_TYPES.ExpressionStatement || statement.expression.type !== AST_NODE_TYPES.AwaitExpression) return false;
+    const awaited = statement.expression.argument;
+    return awaited.type === AST_NODE_TYPES.CallExpression && awaited.callee.type === AST_NODE_TYPES.Identifier && awaited.callee.name === use.name;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Ending the process
 
@@ -626,6 +661,7 @@ const SELF_RESOLVING_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
   mongodb: new Set(['connect']),
   mssql: new Set(['connect']),
   typeorm: new Set(['initialize']),
+  mongoose: new Set(['asPromise']),
 };
 
 /** Whether `client.method()` returns (or resolves to) the client itself. */

@@ -266,6 +266,36 @@ process.exit(0);
 `,
       name: 'module-scope client of a top-level await script that exits at the end',
     },
+    {
+      filename: 'src/db.test.ts',
+      code: `import { test as base } from 'vitest';
+import { Pool } from 'pg';
+
+export const test = base.extend({
+  db: async ({}, use) => {
+    const pool = new Pool();
+    await use(pool);
+    await pool.end();
+  },
+});
+`,
+      name: 'a Vitest fixture closes after use(): its teardown runs whether the test passed or failed',
+    },
+    {
+      filename: 'e2e/fixtures.ts',
+      code: `import { test as base } from '@playwright/test';
+import { MongoClient } from 'mongodb';
+
+export const test = base.extend({
+  mongo: async ({}, use) => {
+    const client = await new MongoClient(process.env.MONGO_URL).connect();
+    await use(client);
+    await client.close();
+  },
+});
+`,
+      name: 'a Playwright fixture closes after use()',
+    },
   ],
   invalid: [
     {
@@ -563,6 +593,23 @@ try {
         },
       ],
       name: 'a script that exits on a signal only',
+    },
+    {
+      filename: 'src/db.test.ts',
+      code: `import { test as base } from 'vitest';
+import { Pool } from 'pg';
+
+export const test = base.extend({
+  db: async ({}, use) => {
+    const pool = new Pool();
+    await use(pool);
+    if (process.env.CI) await pool.end();
+  },
+});
+`,
+      output: null,
+      errors: [{ messageId: 'closedOnSomePaths', line: 6, column: 18, endLine: 6, endColumn: 28 }],
+      name: 'a fixture that closes after use() only under a condition',
     },
   ],
 });

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { analyze } from '@typescript-eslint/scope-manager';
+import { parse } from '@typescript-eslint/typescript-estree';
+import { TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { ContextAnalysis } from '../analysis/contexts.js';
+import { type FileFacts, factsFor } from '../analysis/file-facts.js';
+import type { RoleEnvironment } from '../analysis/function-roles.js';
+import { catalogResolver } from '../analysis/imports.js';
+import { knowledgeFrom } from '../settings.js';
+import { fileStamp } from './stamp.js';
+
+/** One importer, parsed the way ESLint parses it, with the rules' own context analysis. */
+export interface FileSummary {
+  file: string;
+  stamp: string;
+  sourceCode: Readonly<TSESLint.SourceCode>;
+  facts: FileFacts;
+  env: RoleEnvironment;
+  contexts: ContextAnalysis;
+}
+
+const summaries = new Map<string, FileSummary | null>();
+const stamps = new Map<string, string | null>();
+
+/** The summary of `file` in the project at `root`, read again when its mtime or size changed; `null` when it does not parse. */
+export function fileSummary(file: string, root: string): FileSummary | null {
+  const stamp = fileStamp(file);
+  if (stamps.get(file) === stamp && summaries.has(file)) return summaries.get(file)!;
+  let summary: FileSummary | null = null;
+  try {
+    if (stamp !== null) summary = summarize(file, root, stamp);
+  } catch {
+    summary = null;
+  }
+  stamps.set(file, stamp);
+  summaries.set(file, summary);
+  return summary;
+}
+
+export function clearFileSummaries(): void {
+  summaries.clear();
+  stamps.clear();
+}
+
+function summarize(file: string, root: string, stamp: string): FileSummary {
+  const text = readFileSync(file, 'utf8');
+  const commonJs = /\.c[jt]s$/.test(file);
+  const ast = parse(text, { jsx: /\.[jt]sx$/.test(file), range: true, loc: true, tokens: true, comment: true, filePath: file });
+  setParents(ast);
+  const scopeManager = analyze(ast, { sourceType: commonJs ? 'script' : 'module', globalReturn: commonJs, jsxPragma: 'React', lib: ['esnext'] });
+  const sourceCode = new TSESLint.SourceCode({ text, ast, scopeManager, visitorKeys } as never);
+  const knowledge = knowledgeFrom(undefined);
+  const facts = factsFor(sourceCode, relative(root, file).replaceAll('\\', '/'), knowledge.runtime);
+  const env: RoleEnvironment = { sourceCode, facts, knowledge, registrations: catalogResolver(knowledge.registrations)(sourceCode) };
+  return { file, stamp, sourceCode, facts, env, contexts: new ContextAnalysis(env) };
+}
+
+/** ESLint sets `parent` while it traverses; a tree parsed here gets it the same way. */
+function setParents(root: TSESTree.Node): void {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const keys = (visitorKeys as Record<string, readonly string[] | undefined>)[node.type] ?? [];
+    for (const key of keys) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) {
+          if (item && typeof item === 'object' && 'type' in item) {
+            (item as { parent?: TSESTree.Node }).parent = node;
+            stack.push(item as TSESTree.Node);
+          }
+        }
+      } else if (child && typeof child === 'object' && 'type' in child) {
+        (child as { parent?: TSESTree.Node }).parent = node;
+        stack.push(child as TSESTree.Node);
+      }
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { type ProjectOptions, clearProjects, projectSolver } from './project-cache.js';
+import type { CrossFileContext } from './solver.js';
+
+export type { CrossFileCaller, CrossFileContext, CrossFileKind } from './solver.js';
+export type { ProjectOptions } from './project-cache.js';
+
+/**
+ * The context of the export `exportName` of `filename` (`default` for a default export; a class
+ * as `ClassName` for its constructor and fields, `ClassName.method` for a method) from its call
+ * sites in the other files of its project, transitively. `chain` lists the call sites from the
+ * nearest caller to the one that decided (a route registration, a deploy config), files absolute,
+ * lines 1-based. Never throws: `unknown` when nothing is known or any link is a guess.
+ */
+export function crossFileContext(filename: string, exportName: string, options?: ProjectOptions): CrossFileContext {
+  try {
+    const project = projectSolver(filename, options);
+    return project ? project.solver.context(project.file, exportName) : { kind: 'unknown', chain: [] };
+  } catch {
+    return { kind: 'unknown', chain: [] };
+  }
+}
+
+/** Forgets every project index, file summary and answer (the next question builds them again). */
+export function clearProjectCache(): void {
+  clearProjects();
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { type DeployHandler, deployHandlers } from './deploy-handlers.js';
+import { listProjectFiles } from './files.js';
+import { type ModuleRecord, readModuleRecord } from './module-record.js';
+import { type Resolve, createResolver } from './resolver.js';
+import { fileStamp } from './stamp.js';
+
+/** A re-export with its resolved source file. */
+export interface ResolvedReExport {
+  from: string;
+  importName: string;
+  exportName: string;
+}
+
+interface FileEntry {
+  stamp: string | null;
+  /** Project files this file imports, re-exports or requires. */
+  targets: Set<string>;
+  reExports: ResolvedReExport[];
+}
+
+/** How often, at most, every file's stamp is compared again (editor servers see edits; a CLI run pays once). */
+const REVALIDATE_MS = 2000;
+
+/**
+ * The whole-project import graph: every source file's module record with resolved targets, who
+ * imports whom, and the handlers that deploy configs name. Built once; entries whose file's mtime
+ * or size changed are read again, at most every couple of seconds.
+ */
+export class ProjectIndex {
+  readonly files: ReadonlySet<string>;
+  readonly resolve: Resolve;
+  readonly handlers: DeployHandler[];
+  private readonly entries = new Map<string, FileEntry>();
+  private readonly importersOf = new Map<string, Set<string>>();
+  private checkedAt = 0;
+
+  constructor(readonly root: string, include?: readonly string[], exclude?: readonly string[]) {
+    this.files = new Set(listProjectFiles(root, include, exclude));
+    this.resolve = createResolver(root);
+    for (const file of this.files) this.load(file);
+    this.handlers = deployHandlers(root);
+    this.checkedAt = Date.now();
+  }
+
+  /** Files that import, re-export or require `file`. */
+  importers(file: string): ReadonlySet<string> {
+    this.revalidate();
+    return this.importersOf.get(file) ?? EMPTY;
+  }
+
+  /** Re-exports in `file`, with their source files. */
+  reExports(file: string): readonly ResolvedReExport[] {
+    return this.entries.get(file)?.reExports ?? [];
+  }
+
+  private revalidate(): void {
+    const now = Date.now();
+    if (now - this.checkedAt < REVALIDATE_MS) return;
+    this.checkedAt = now;
+    for (const [file, entry] of this.entries) {
+      if (fileStamp(file) === entry.stamp) continue;
+      for (const target of entry.targets) this.importersOf.get(target)?.delete(file);
+      this.load(file);
+    }
+  }
+
+  private load(file: string): void {
+    const stamp = fileStamp(file);
+    let record: ModuleRecord = { specifiers: [], reExports: [] };
+    if (stamp !== null) {
+      try {
+        record = readModuleRecord(file, readFileSync(file, 'utf8'));
+      } catch {
+        // Unreadable: contributes nothing.
+      }
+    }
+    const targets = new Set<string>();
+    const resolved = new Map<string, string | null>();
+    const target = (specifier: string): string | null => {
+      if (!resolved.has(specifier)) {
+        const path = this.resolve(file, specifier);
+        resolved.set(specifier, path !== null && this.files.has(path) ? path : null);
+      }
+      return resolved.get(specifier)!;
+    };
+    for (const specifier of record.specifiers) {
+      const path = target(specifier);
+      if (path !== null && path !== file) targets.add(path);
+    }
+    const reExports: ResolvedReExport[] = [];
+    for (const reExport of record.reExports) {
+      const from = target(reExport.specifier);
+      if (from !== null) reExports.push({ from, importName: reExport.importName, exportName: reExport.exportName });
+    }
+    this.entries.set(file, { stamp, targets, reExports });
+    for (const path of targets) {
+      let set = this.importersOf.get(path);
+      if (!set) this.importersOf.set(path, (set = new Set()));
+      set.add(file);
+    }
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();

@@ -1,0 +1,276 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { isFunction } from '../analysis/ast.js';
+import { type ExecutionContext, functionName } from '../analysis/contexts.js';
+import { exportNames } from '../analysis/exports.js';
+import { positionRole } from '../analysis/function-roles.js';
+import { type FileSummary, fileSummary } from './file-summary.js';
+import type { ProjectIndex } from './project-index.js';
+import { fileStamp } from './stamp.js';
+import { type ExportRef, type Use, findUses } from './uses.js';
+
+export interface CrossFileCaller { file: string; line: number; label: string }
+export type CrossFileKind = 'request' | 'startup' | 'once' | 'test' | 'unknown';
+export interface CrossFileContext { kind: CrossFileKind; chain: CrossFileCaller[] }
+
+const UNKNOWN: CrossFileContext = Object.freeze({ kind: 'unknown', chain: [] }) as CrossFileContext;
+/** Call sites worked out per question at most: past it the answer is `unknown`, never slow. */
+const BUDGET = 5000;
+
+interface Exact { context: CrossFileContext; stamps: Map<string, string | null> }
+
+/**
+ * Cross-file contexts of one project. A question about an export is answered from the uses of
+ * it in the files that import it (through re-exports), each site's context coming from the
+ * rules' own `ContextAnalysis` of that file; a site in a function whose callers its file does
+ * not show asks the same question about that function's export, transitively. An export already
+ * being worked out further up (a cycle) stands in as `unknown`; answers that leaned on such a
+ * stand-in are not kept, so no answer depends on the order of the questions.
+ */
+export class Solver {
+  private readonly exact = new Map<string, Exact>();
+  private readonly inProgress = new Set<string>();
+  private standIns = 0;
+  private budget = BUDGET;
+  private depended: Map<string, string | null>[] = [];
+
+  constructor(private readonly index: ProjectIndex) {}
+
+  context(file: string, exportName: string): CrossFileContext {
+    this.budget = BUDGET;
+    return this.solve(file, exportName);
+  }
+
+  private solve(file: string, exportName: string): CrossFileContext {
+    const key = `${file}\0${exportName}`;
+    const cached = this.exact.get(key);
+    if (cached && [...cached.stamps].every(([path, stamp]) => fileStamp(path) === stamp)) {
+      for (const [path, stamp] of cached.stamps) this.depend(path, stamp);
+      return cached.context;
+    }
+    if (this.inProgress.has(key)) {
+      this.standIns++;
+      return UNKNOWN;
+    }
+    const standInsBefore = this.standIns;
+    this.inProgress.add(key);
+    const stamps = new Map<string, string | null>();
+    this.depended.push(stamps);
+    try {
+      const context = this.compute(file, exportName);
+      if (this.standIns === standInsBefore && this.budget > 0) this.exact.set(key, { context, stamps });
+      return context;
+    } finally {
+      this.inProgress.delete(key);
+      this.depended.pop();
+      for (const [path, stamp] of stamps) this.depend(path, stamp);
+    }
+  }
+
+  private depend(path: string, stamp: string | null): void {
+    this.depended.at(-1)?.set(path, stamp);
+  }
+
+  private compute(file: string, exportName: string): CrossFileContext {
+    const dot = exportName.indexOf('.');
+    const ref: ExportRef = dot > 0 ? { name: exportName.slice(0, dot), member: exportName.slice(dot + 1) } : { name: exportName, member: null };
+    const results: CrossFileContext[] = [];
+    let escapes = false;
+    for (const alias of this.aliases(file, ref.name)) {
+      const declared = this.index.handlers.find((handler) => handler.file === alias.file && handler.exportName === alias.name && ref.member === null);
+      if (declared) return { kind: 'request', chain: [{ file: declared.config, line: declared.line, label: declared.label }] };
+      if (alias.namespace) {
+        escapes = true;
+        continue;
+      }
+      for (const importer of [...this.index.importers(alias.file)].sort()) {
+        const summary = fileSummary(importer, this.index.root);
+        this.depend(importer, summary?.stamp ?? null);
+        if (!summary) {
+          escapes = true;
+          continue;
+        }
+        const found = findUses(summary, alias.file, { name: alias.name, member: ref.member }, this.index.resolve);
+        escapes ||= found.escapes;
+        for (const use of found.uses) {
+          if (--this.budget < 0) return UNKNOWN;
+          const answer = this.useContext(summary, use, new Set());
+          if (answer.kind === 'request') return answer;
+          results.push(answer);
+        }
+      }
+    }
+    return combine(results, escapes);
+  }
+
+  /** `file`'s export `name`, and the names it is re-exported under by barrels, transitively. */
+  private aliases(file: string, name: string): { file: string; name: string; namespace: boolean }[] {
+    const found = [{ file, name, namespace: false }];
+    const seen = new Set([`${file}\0${name}`]);
+    for (let i = 0; i < found.length && found.length < 200; i++) {
+      const current = found[i]!;
+      if (current.namespace) continue;
+      for (const barrel of [...this.index.importers(current.file)].sort()) {
+        for (const reExport of this.index.reExports(barrel)) {
+          if (reExport.from !== current.file) continue;
+          let alias: { file: string; name: string; namespace: boolean } | null = null;
+          if (reExport.importName === current.name) alias = { file: barrel, name: reExport.exportName, namespace: false };
+          else if (reExport.importName === '*' && current.name !== 'default') alias = { file: barrel, name: current.name, namespace: false };
+          else if (reExport.importName === '**') alias = { file: barrel, name: reExport.exportName, namespace: true };
+          if (alias && !seen.has(`${alias.file}\0${alias.name}`)) {
+            seen.add(`${alias.file}\0${alias.name}`);
+            found.push(alias);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The context of one use of an export in `summary`'s file. */
+  private useContext(summary: FileSummary, use: Use, visited: Set<TSESTree.Node>): CrossFileContext {
+    const line = use.node.loc.start.line;
+    if (use.kind === 'passed') {
+      const role = positionRole(summary.env, use.node, null);
+      if (!role) return UNKNOWN;
+      switch (role.kind) {
+        case 'request':
+        case 'startup':
+        case 'once':
+          return { kind: role.kind, chain: [{ file: summary.file, line, label: role.label }] };
+        case 'test-setup':
+        case 'test-teardown':
+        case 'test-body':
+          return { kind: 'test', chain: [{ file: summary.file, line, label: role.label }] };
+        case 'iteration': {
+          const call = enclosingCall(use.node);
+          return call ? this.siteContext(summary, call, visited) : UNKNOWN;
+        }
+        default:
+          // A callback of a call the analysis does not know: when it runs is a guess.
+          return UNKNOWN;
+      }
+    }
+    return this.siteContext(summary, use.node, visited);
+  }
+
+  private siteContext(summary: FileSummary, site: TSESTree.Node, visited: Set<TSESTree.Node>): CrossFileContext {
+    const line = site.loc.start.line;
+    let context: ExecutionContext;
+    try {
+      context = summary.contexts.contextAt(site);
+    } catch {
+      return UNKNOWN;
+    }
+    const link = (label: string): CrossFileCaller => ({ file: summary.file, line, label });
+    switch (context.kind) {
+      case 'request':
+      case 'startup':
+      case 'once':
+      case 'test':
+        return { kind: context.kind, chain: [link([...context.via, context.label].join(' < '))] };
+      case 'unknown':
+        break;
+      default:
+        // Worker threads and edge handlers: neither per request in the sense of sharing, nor startup.
+        return UNKNOWN;
+    }
+    const fn = enclosingCallable(site);
+    if (!fn || visited.has(fn.node)) return UNKNOWN;
+    visited.add(fn.node);
+    const answers: CrossFileContext[] = [];
+    let escapes = false;
+    for (const name of fn.exports(summary)) {
+      const answer = this.solve(summary.file, name);
+      if (answer.kind === 'request') return { kind: 'request', chain: [link(`${fn.label}`), ...answer.chain] };
+      answers.push(answer);
+    }
+    if (answers.length === 0) {
+      // Not exported: its callers in the file, which may be exported functions.
+      const calls = inFileCalls(summary, fn.node);
+      if (calls === null) return UNKNOWN;
+      for (const call of calls) {
+        if (--this.budget < 0) return UNKNOWN;
+        const answer = this.siteContext(summary, call, visited);
+        if (answer.kind === 'request') return { kind: 'request', chain: [link(fn.label), ...answer.chain.slice(answer.chain[0]?.file === summary.file ? 1 : 0)] };
+        answers.push(answer);
+      }
+      escapes = calls.length === 0;
+    }
+    const combined = combine(answers, escapes);
+    return combined.kind === 'unknown' ? UNKNOWN : { kind: combined.kind, chain: [link(fn.label), ...combined.chain] };
+  }
+}
+
+/** Per request anywhere wins; callers all known and run once (startup, once-guards, tests) make it so; anything else is unknown. */
+function combine(results: readonly CrossFileContext[], escapes: boolean): CrossFileContext {
+  const request = results.find((result) => result.kind === 'request');
+  if (request) return request;
+  if (escapes || results.length === 0 || results.some((result) => result.kind === 'unknown')) return UNKNOWN;
+  for (const kind of ['test', 'once'] as const) if (results.every((result) => result.kind === kind)) return results[0]!;
+  return results.find((result) => result.kind === 'startup') ?? results.find((result) => result.kind === 'once') ?? results[0]!;
+}
+
+interface Callable {
+  node: TSESTree.Node;
+  label: string;
+  /** The export names that reach this function or its class from other files. */
+  exports(summary: FileSummary): string[];
+}
+
+/** The function (or class instance code) around `site`, with the export names it has. */
+function enclosingCallable(site: TSESTree.Node): Callable | null {
+  let child: TSESTree.Node = site;
+  for (let node = site.parent; node; child = node, node = node.parent) {
+    if (node.type === AST_NODE_TYPES.PropertyDefinition && child === node.value && !node.static) {
+      const classNode = node.parent.parent;
+      return { node: classNode, label: `new ${className(classNode)}()`, exports: (summary) => exportNames(summary.sourceCode, classNode) };
+    }
+    if (!isFunction(node)) continue;
+    const fn = node;
+    const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition ? fn.parent : null;
+    if (method) {
+      const classNode = method.parent.parent;
+      const methodName = functionName(fn);
+      if (method.kind === 'constructor') return { node: fn, label: `new ${className(classNode)}()`, exports: (summary) => exportNames(summary.sourceCode, classNode) };
+      return {
+        node: fn,
+        label: `${className(classNode)}.${methodName}()`,
+        exports: (summary) => exportNames(summary.sourceCode, classNode).map((name) => `${name}.${methodName}`),
+      };
+    }
+    return { node: fn, label: `${functionName(fn)}()`, exports: (summary) => exportNames(summary.sourceCode, fn) };
+  }
+  return null;
+}
+
+function className(node: TSESTree.Node): string {
+  return (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id ? node.id.name : 'class';
+}
+
+/** Calls in its own file of a named, unexported function; `null` when it is also used otherwise (stored, passed). */
+function inFileCalls(summary: FileSummary, fn: TSESTree.Node): TSESTree.Node[] | null {
+  let declaration: TSESTree.Node | null = null;
+  if (fn.type === AST_NODE_TYPES.FunctionDeclaration) declaration = fn;
+  else if (fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn) declaration = fn.parent;
+  if (!declaration) return null;
+  const [variable] = summary.sourceCode.scopeManager?.getDeclaredVariables(declaration) ?? [];
+  if (!variable) return null;
+  const calls: TSESTree.Node[] = [];
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const identifier = reference.identifier as TSESTree.Node;
+    if (identifier.range[0] >= fn.range[0] && identifier.range[1] <= fn.range[1]) continue;
+    const parent = identifier.parent;
+    if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee === identifier) calls.push(parent);
+    else return null;
+  }
+  return calls;
+}
+
+function enclosingCall(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) return current;
+    if (isFunction(current)) return null;
+  }
+  return null;
+}

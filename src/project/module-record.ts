@@ -40,7 +40,8 @@ export function readModuleRecord(filename: string, text: string): ModuleRecord {
 }
 
 function recordFromOxc(oxc: OxcParser, filename: string, text: string): ModuleRecord {
-  const result = oxc.parseSync(filename, text, { range: true, preserveParens: false });
+  const result = oxc.parseSync(filename, text);
+  if (result.errors.length > 0) return EMPTY;
   const specifiers: string[] = [];
   const reExports: ReExport[] = [];
   for (const entry of result.module.staticImports) specifiers.push(entry.moduleRequest.value);
@@ -60,12 +61,12 @@ function recordFromOxc(oxc: OxcParser, filename: string, text: string): ModuleRe
     if (literal !== null) specifiers.push(literal);
   }
   // Most ES modules never say `require`: only those pay for the AST.
-  if (text.includes('require')) specifiers.push(...requiredSpecifiers(result.program));
+  if (/\brequire\s*\(/.test(text)) specifiers.push(...requiredSpecifiers(result.program));
   return { specifiers, reExports };
 }
 
-/** Without the native parser: the same record from typescript-estree's tree. */
-function recordFromEstree(filename: string, text: string): ModuleRecord {
+/** Without the native parser (its binding did not load): the same record from typescript-estree's tree. */
+export function recordFromEstree(filename: string, text: string): ModuleRecord {
   const program = parseTypeScript(text, { jsx: /\.[cm]?[jt]sx$/.test(filename), range: false, loc: false, comment: false, tokens: false }) as unknown as EstreeNode;
   const specifiers: string[] = [];
   const reExports: ReExport[] = [];

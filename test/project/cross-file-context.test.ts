@@ -58,6 +58,19 @@ describe('crossFileContext', () => {
     expect(ask('barrel', 'services/queue.ts', 'makeQueue')).toEqual({ kind: 'request', chain: ['routes.ts:6 request handler'] });
   });
 
+  it('(e) a default export re-exported by name, called through a namespace import in a BullMQ processor', () => {
+    expect(ask('barrel', 'services/sms.ts', 'default')).toEqual({ kind: 'request', chain: ['jobs.ts:6 BullMQ job processor'] });
+  });
+
+  it('a workspace package imported by name (package exports) from another workspace', () => {
+    expect(ask('monorepo', 'packages/db/src/client.ts', 'makePrisma')).toEqual({ kind: 'request', chain: ['apps/api/src/routes.ts:6 request handler'] });
+    expect(ask('monorepo', 'apps/api/src/audit.ts', 'audit')).toEqual({ kind: 'request', chain: ['apps/api/src/routes.ts:7 request handler'] });
+  });
+
+  it('a tsconfig whose extends does not resolve still resolves relative imports', () => {
+    expect(ask('broken-extends', 'src/util/index.ts', 'makeThing')).toEqual({ kind: 'request', chain: ['src/app.ts:5 request handler'] });
+  });
+
   it('(f) CommonJS module.exports = { f } with destructured and whole-module require', () => {
     expect(ask('cjs', 'lib/cache.js', 'makeCache')).toEqual({ kind: 'request', chain: ['app.js:4 request handler'] });
     expect(ask('cjs', 'lib/cache.js', 'makeLock')).toEqual({ kind: 'request', chain: ['other.js:4 request handler'] });

@@ -57,7 +57,7 @@ exports.getB = async (req, res) => {
       name: 'two CommonJS handlers, each with `client` closed in a finally: the second is renamed inside the unwrapped try',
     },
     {
-      filename: '/app/app/api/a/route.js',
+      filename: 'app/api/a/route.js',
       code: `import { MongoClient } from 'mongodb';
 const client = 'taken';
 

@@ -26,6 +26,12 @@ export interface ExecutionContext {
   via: readonly string[];
   /** The phase of a test file the code runs in. */
   testPhase?: 'module' | 'setup' | 'teardown' | 'test';
+  /**
+   * For `unknown` code in a synchronous function: the async function of the file whose work it
+   * runs in (`export async function build() { load() }` for the code of `load()`), with the calls
+   * between, innermost first (`load()`). Such code blocks the loop as much as the async function's own.
+   */
+  asyncCaller?: { name: string; via: readonly string[] };
 }
 
 /**
@@ -173,12 +179,14 @@ export class ContextAnalysis {
     // Prefer a call chain that does not pass through the function itself (recursion), so the chain shown is the direct one.
     const direct = (context: ExecutionContext) => !context.via.includes(`${name}()`);
     let escapes = false;
+    let asyncCaller: ExecutionContext['asyncCaller'];
     for (const site of this.callSites(fn)) {
       const context = this.siteContext(site, fn);
       // The first direct per-request caller decides, whatever the other callers are: no need to work them out.
       if (context?.kind === 'request' && direct(context)) return via(context);
       if (context) results.push(context);
       else escapes = true;
+      if (context?.kind === 'unknown' && !asyncCaller) asyncCaller = this.asyncCallerAt(site, context, name);
     }
     escapes ||= exportNames(this.env.sourceCode, fn).length > 0;
     for (const kind of ['request', 'edge', 'offload', 'test'] as const) {
@@ -192,7 +200,26 @@ export class ContextAnalysis {
     }
     if (startupFunctionNames.has(name)) return startup(`${name}()`);
     const repeated = results.find((context) => context.loop !== null);
-    return repeated ? via({ ...repeated, kind: 'unknown' }) : { kind: 'unknown', label: `${name}()`, loop: null, via: [] };
+    const result: ExecutionContext = repeated ? via({ ...repeated, kind: 'unknown' }) : { kind: 'unknown', label: `${name}()`, loop: null, via: [] };
+    if (fn.async) delete result.asyncCaller;
+    else if (asyncCaller) result.asyncCaller = asyncCaller;
+    return result;
+  }
+
+  /**
+   * The async function whose work a call of the sync function `name` at `site` runs in: the
+   * function around the site (through callbacks run inline or per element) when it is async, or
+   * the one its own unknown context already names.
+   */
+  private asyncCallerAt(site: TSESTree.Node, context: ExecutionContext, name: string): ExecutionContext['asyncCaller'] {
+    let owner = enclosingFunctionOf(site);
+    while (owner && !owner.async) {
+      const role = this.roleOf(owner).kind;
+      if (role !== 'inline' && role !== 'iteration') break;
+      owner = enclosingFunctionOf(owner);
+    }
+    if (owner?.async) return { name: functionName(owner), via: [`${name}()`] };
+    return context.asyncCaller ? { name: context.asyncCaller.name, via: [`${name}()`, ...context.asyncCaller.via] } : undefined;
   }
 
   /** The context a reference to a function puts it in; `null` when the reference lets it escape. */
@@ -338,6 +365,15 @@ function readReferences(
   return (variable?.references ?? [])
     .filter((reference) => reference.isRead() && reference.identifier.type === AST_NODE_TYPES.Identifier)
     .map((reference) => reference.identifier as TSESTree.Identifier);
+}
+
+/** The innermost function around `node`; `null` at module level or in a class field or static block. */
+function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) return null;
+  }
+  return null;
 }
 
 function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {

@@ -1,11 +1,13 @@
-import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
   buildTimeExportNames,
   contextParamNames,
   handlerTypeNames,
   handlerWrappers,
+  httpMethodName,
   inlineCallbackMethods,
   iterationMethods,
+  jobHandlerTypeNames,
   jobMethods,
   lambdaEventParamNames,
   messageHandlerProperties,
@@ -14,9 +16,13 @@ import {
   perRequestEvents,
   perRequestHooks,
   pluginInstanceParamNames,
+  procedureBuilderNames,
+  procedureChainCalls,
+  procedureFactories,
   procedureMethods,
   requestDecorators,
   requestExportNames,
+  requestExportObjectsByFile,
   requestExportsByFile,
   requestParamNames,
   requestTypeNames,
@@ -143,6 +149,7 @@ function signatureRole(fn: FunctionNode): FunctionRole | null {
   const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
   const declaredType = declarator?.id.typeAnnotation ? typeReferenceName(declarator.id.typeAnnotation.typeAnnotation) : null;
   if (declaredType !== null && handlerTypeNames.test(declaredType)) return { kind: 'request', label: 'request handler' };
+  if (declaredType !== null && jobHandlerTypeNames.test(declaredType)) return { kind: 'request', label: 'queue job processor' };
   return null;
 }
 
@@ -198,7 +205,19 @@ function propertyRole(env: RoleEnvironment, property: TSESTree.Property, fn: Fun
       : { kind: 'edge', label: 'Workers fetch handler' };
   }
   if (slot.parent && isCallLike(slot.parent) && slot.parent.callee !== slot) return callRole(env, slot.parent, slot, keys, fn);
+  if (outer === object) {
+    const label = exportedObjectLabel(env, outer);
+    if (label !== null) return { kind: 'request', label };
+  }
   return null;
+}
+
+/** `export const actions = { default: async (event) => ... }` in a SvelteKit `+page.server.ts`. */
+function exportedObjectLabel(env: RoleEnvironment, object: TSESTree.ObjectExpression): string | null {
+  const conventions = requestExportObjectsByFile.filter((convention) => convention.file.test(env.facts.path));
+  if (conventions.length === 0) return null;
+  const names = exportNames(env.sourceCode, object);
+  return conventions.find((convention) => names.some((name) => convention.exports.has(name)))?.label ?? null;
 }
 
 /** `{ Query: { user: () => ... }, User: { posts: () => ... } }`: `object` is one of the type maps. */
@@ -247,10 +266,11 @@ function callRole(
     return INLINE;
   }
   if (call.callee.type !== AST_NODE_TYPES.MemberExpression) return INLINE;
-  return methodCallRole(call, call.callee, name, argument, fn) ?? INLINE;
+  return methodCallRole(env.sourceCode, call, call.callee, name, argument, fn) ?? INLINE;
 }
 
 function methodCallRole(
+  sourceCode: RoleEnvironment['sourceCode'],
   call: TSESTree.CallExpression | TSESTree.NewExpression,
   callee: TSESTree.MemberExpression,
   name: string,
@@ -273,6 +293,9 @@ function methodCallRole(
   if (middlewareMethods.has(name) && (before.some(isPathLike) || (fn !== null && fn.params.length >= 2) || looksLikeRouteHandler(fn))) {
     return { kind: 'request', label: 'middleware' };
   }
+  if (name === 'on' && index >= 2 && isHttpMethodList(firstArgument) && call.arguments[1] && isPathLike(call.arguments[1])) {
+    return { kind: 'request', label: 'route handler' };
+  }
   if (name === 'addHook' && eventName !== null) {
     return perRequestHooks.has(eventName)
       ? { kind: 'request', label: `${eventName} hook` }
@@ -287,10 +310,19 @@ function methodCallRole(
   }
   const jobLabel = jobMethods.get(name);
   if (jobLabel !== undefined && !isProcessGlobal(callee.object)) return { kind: 'request', label: jobLabel };
-  if (procedureMethods.has(name) && call.arguments.length === 1 && isProcedureChain(callee.object)) {
-    return { kind: 'request', label: 'tRPC procedure' };
+  const procedureLabel = procedureMethods.get(name);
+  if (procedureLabel !== undefined && call.arguments.length === 1 && isProcedureChain(sourceCode, callee.object)) {
+    return { kind: 'request', label: procedureLabel };
   }
   return null;
+}
+
+/** Hono `app.on('PURGE', path, fn)` / `app.on(['PUT', 'DELETE'], path, fn)`. */
+function isHttpMethodList(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === 'string' && httpMethodName.test(node.value);
+  if (node.type === AST_NODE_TYPES.ArrayExpression) return node.elements.length > 0 && node.elements.every((element) => element !== null && isHttpMethodList(element));
+  return false;
 }
 
 function isProcessGlobal(node: TSESTree.Node): boolean {
@@ -307,16 +339,28 @@ function isRouteChain(node: TSESTree.Node): boolean {
   return false;
 }
 
-/** tRPC: `publicProcedure.input(schema)`, `t.procedure`, `protectedProcedure.use(auth)`. */
-function isProcedureChain(node: TSESTree.Node): boolean {
+/**
+ * tRPC: `publicProcedure.input(schema)`, `t.procedure`, `protectedProcedure.use(auth)`; oRPC:
+ * `os.input(schema)`, `os.$context<C>().use(auth)`, `implement(contract).user.get`. A chain that
+ * starts from a local binding follows it to its value (`const authed = os.use(auth); authed.handler(fn)`).
+ */
+function isProcedureChain(sourceCode: RoleEnvironment['sourceCode'], node: TSESTree.Node, depth = 0): boolean {
   let current: TSESTree.Node = node;
   for (;;) {
-    if (current.type === AST_NODE_TYPES.Identifier) return /procedure$/i.test(current.name);
+    while (isValueWrapper(current) && 'expression' in current) current = current.expression as TSESTree.Node;
+    if (current.type === AST_NODE_TYPES.Identifier) {
+      if (procedureBuilderNames.test(current.name)) return true;
+      if (depth >= 3) return false;
+      const definition = ASTUtils.findVariable(sourceCode.getScope(current), current)?.defs[0];
+      const init = definition?.node.type === AST_NODE_TYPES.VariableDeclarator ? definition.node.init : null;
+      return init ? isProcedureChain(sourceCode, init, depth + 1) : false;
+    }
     if (current.type === AST_NODE_TYPES.MemberExpression) {
-      if (/procedure$/i.test(memberName(current) ?? '')) return true;
+      if (procedureBuilderNames.test(memberName(current) ?? '')) return true;
       current = current.object;
     } else if (current.type === AST_NODE_TYPES.CallExpression) {
-      if (current.callee.type === AST_NODE_TYPES.MemberExpression && memberName(current.callee) === 'input') return true;
+      if (current.callee.type === AST_NODE_TYPES.MemberExpression && procedureChainCalls.has(memberName(current.callee) ?? '')) return true;
+      if (current.callee.type === AST_NODE_TYPES.Identifier && procedureFactories.has(current.callee.name)) return true;
       current = current.callee;
     } else {
       return false;

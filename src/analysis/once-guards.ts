@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
-import { forEachChild, isFunction, memberName, valueSlot } from './ast.js';
+import { forEachChild, isFunction, memberName, propertyName, valueSlot } from './ast.js';
 import { programValues } from './program-cache.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -10,6 +10,7 @@ type Variable = TSESLint.Scope.Variable;
 type CacheKey = Variable | string;
 
 const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'window', 'self']);
+const SIZE_PROPERTIES = new Set(['length', 'size']);
 
 /**
  * Whether the value computed at `node` is created once and cached rather than on every run:
@@ -94,8 +95,11 @@ function followsEarlyReturnOnFilledCache(
 }
 
 /**
- * Whether `region` writes a cache that outlives `owner` and that `test` reads, directly or through
- * a local read from it (`let c = cache.get(k); if (!c) { ...; cache.set(k, c) }`).
+ * Whether `region` fills a cache that outlives `owner` and that `test` reads, directly or through
+ * a local read from it (`let c = cache.get(k); if (!c) { ...; cache.set(k, c) }`). The region may
+ * fill it itself or through a function of the file it calls (`if (!ready) init()`, where `init()`
+ * sets `ready = true`). Resetting a buffer (`if (this.batch.length === 0) return; ...; this.batch = []`)
+ * fills nothing: see `cacheWritesIn` for what counts.
  */
 function fillsTestedCache(sourceCode: SourceCode, test: TSESTree.Node, region: readonly TSESTree.Node[], owner: TSESTree.Node | null): boolean {
   for (const key of writtenCaches(sourceCode, region, owner)) {
@@ -129,10 +133,16 @@ function mentionsLocalReadOf(sourceCode: SourceCode, test: TSESTree.Node, key: C
   return found;
 }
 
-/** Caches written in `region` (outside nested functions): assignment targets and `x.set(k, v)` receivers. */
+/**
+ * Caches filled in `region` (outside nested functions), by the region's own code or by the file's
+ * functions it calls: assignment targets and `x.set(k, v)` receivers (see `cacheWritesIn`).
+ */
 function writtenCaches(sourceCode: SourceCode, region: readonly TSESTree.Node[], owner: TSESTree.Node | null): CacheKey[] {
   const keys = new Set<CacheKey>();
-  for (const write of cacheWritesIn(sourceCode, owner ?? sourceCode.ast)) {
+  const container = owner ?? sourceCode.ast;
+  for (const write of [...cacheWritesIn(sourceCode, container), ...calleeCacheWrites(sourceCode, container)]) {
+    if (write.kind === 'reset' || write.kind === 'update') continue;
+    if (write.kind === 'flag' && isEverReset(sourceCode, write.key)) continue;
     if (region.some((node) => node.range[0] <= write.range[0] && write.range[1] <= node.range[1])) keys.add(write.key);
   }
   return [...keys];
@@ -141,6 +151,115 @@ function writtenCaches(sourceCode: SourceCode, region: readonly TSESTree.Node[],
 interface CacheWrite {
   key: CacheKey;
   range: TSESTree.Range;
+  /**
+   * `fill`: a computed value (`cache = parse(raw)`, `map.set(k, v)`); `flag`: a truthy constant
+   * (`ready = true`), a once-flag unless the file ever resets it; `reset`: a falsy or empty
+   * constant (`batch = []`, `inFlight = false`, `client = null`), which fills nothing; `update`:
+   * arithmetic on the old value (`bytes += chunk.length`), a counter, not a cache.
+   */
+  kind: 'fill' | 'flag' | 'reset' | 'update';
+}
+
+/** How deep `if (!ready) init()` follows calls to the file's functions for the writes they make. */
+const CALLEE_DEPTH = 3;
+
+/**
+ * The cache writes that the file's functions called from `container` (outside nested functions)
+ * make, transitively, each placed at the range of the call in `container`: `if (!ready) init()`
+ * fills `ready` when `init()` sets it. Only writes of bindings that outlive the callee count.
+ */
+function calleeCacheWrites(sourceCode: SourceCode, container: TSESTree.Node, depth = 0, seen = new Set<TSESTree.Node>()): readonly CacheWrite[] {
+  const values = programValues(sourceCode);
+  let byContainer = values.get(calleeCacheWrites) as Map<TSESTree.Node, CacheWrite[]> | undefined;
+  if (!byContainer) {
+    byContainer = new Map();
+    values.set(calleeCacheWrites, byContainer);
+  }
+  const known = byContainer.get(container);
+  if (known) return known;
+  seen.add(container);
+  const writes: CacheWrite[] = [];
+  for (const call of localCallsIn(sourceCode, container)) {
+    const callee = localCallee(sourceCode, call);
+    if (!callee || seen.has(callee)) continue;
+    const reached = [...cacheWritesIn(sourceCode, callee), ...(depth + 1 < CALLEE_DEPTH ? calleeCacheWrites(sourceCode, callee, depth + 1, seen) : [])];
+    for (const write of reached) if (outlives(write.key, callee)) writes.push({ key: write.key, kind: write.kind, range: call.range });
+  }
+  seen.delete(container);
+  // A result cut short by recursion (`seen`) or depth is still a sound subset; keep only the outermost one.
+  if (depth === 0) byContainer.set(container, writes);
+  return writes;
+}
+
+/** Calls in `container` outside nested functions. */
+function localCallsIn(sourceCode: SourceCode, container: TSESTree.Node): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node !== container && isFunction(node)) return;
+    if (node.type === AST_NODE_TYPES.CallExpression) calls.push(node);
+    forEachChild(sourceCode, node, visit);
+  };
+  visit(container);
+  return calls;
+}
+
+/** The function of the file that `call` calls: `init()` for a function declaration or const, `this.init()` for a method of the class. */
+function localCallee(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Node | null {
+  const callee = call.callee;
+  if (callee.type === AST_NODE_TYPES.Identifier) {
+    const definition = ASTUtils.findVariable(sourceCode.getScope(callee), callee)?.defs[0];
+    if (!definition) return null;
+    if (definition.node.type === AST_NODE_TYPES.FunctionDeclaration) return definition.node;
+    if (definition.node.type === AST_NODE_TYPES.VariableDeclarator && definition.node.init && isFunction(definition.node.init)) return definition.node.init;
+    return null;
+  }
+  if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
+    const name = memberName(callee);
+    let classBody: TSESTree.Node | undefined = callee.parent;
+    while (classBody && classBody.type !== AST_NODE_TYPES.ClassBody) classBody = classBody.parent;
+    if (!name || classBody?.type !== AST_NODE_TYPES.ClassBody) return null;
+    for (const member of classBody.body) {
+      if (member.type === AST_NODE_TYPES.MethodDefinition && member.kind === 'method' && !member.static && propertyName(member) === name) return member.value;
+    }
+  }
+  return null;
+}
+
+/** Whether the file ever sets the cache `key` to a falsy or empty value (`ready = false` in a `reset()`), declarations aside. */
+function isEverReset(sourceCode: SourceCode, key: CacheKey): boolean {
+  const values = programValues(sourceCode);
+  let resets = values.get(isEverReset) as Set<CacheKey> | undefined;
+  if (!resets) {
+    const found = new Set<CacheKey>();
+    const visit = (node: TSESTree.Node): void => {
+      if (node.type === AST_NODE_TYPES.AssignmentExpression && writeKind(node) === 'reset') {
+        const written = cacheKey(sourceCode, node.left);
+        if (written !== null) found.add(written);
+      }
+      forEachChild(sourceCode, node, visit);
+    };
+    visit(sourceCode.ast);
+    resets = found;
+    values.set(isEverReset, resets);
+  }
+  return resets.has(key);
+}
+
+/** What an assignment writes (see `CacheWrite.kind`). */
+function writeKind(assignment: TSESTree.AssignmentExpression): CacheWrite['kind'] {
+  if (assignment.operator === '??=' || assignment.operator === '||=' || assignment.operator === '&&=') return 'fill';
+  if (assignment.operator !== '=') return 'update';
+  const value = assignment.right;
+  if (value.type === AST_NODE_TYPES.Literal) {
+    if ('regex' in value && value.regex) return 'fill';
+    return value.value ? 'flag' : 'reset';
+  }
+  if (value.type === AST_NODE_TYPES.Identifier && value.name === 'undefined') return 'reset';
+  if (value.type === AST_NODE_TYPES.UnaryExpression && value.operator === 'void') return 'reset';
+  if (value.type === AST_NODE_TYPES.ArrayExpression && value.elements.length === 0) return 'reset';
+  if (value.type === AST_NODE_TYPES.ObjectExpression && value.properties.length === 0) return 'reset';
+  if (value.type === AST_NODE_TYPES.TemplateLiteral && value.expressions.length === 0) return value.quasis[0]?.value.cooked ? 'flag' : 'reset';
+  return 'fill';
 }
 
 /**
@@ -162,10 +281,10 @@ function cacheWritesIn(sourceCode: SourceCode, container: TSESTree.Node): readon
     if (node !== container && isFunction(node)) return;
     if (node.type === AST_NODE_TYPES.AssignmentExpression) {
       const key = cacheKey(sourceCode, node.left);
-      if (key !== null) writes.push({ key, range: node.range });
+      if (key !== null) writes.push({ key, range: node.range, kind: writeKind(node) });
     } else if (node.type === AST_NODE_TYPES.CallExpression && node.callee.type === AST_NODE_TYPES.MemberExpression && memberName(node.callee) === 'set') {
       const key = cacheKey(sourceCode, node.callee.object);
-      if (key !== null) writes.push({ key, range: node.range });
+      if (key !== null) writes.push({ key, range: node.range, kind: 'fill' });
     }
     forEachChild(sourceCode, node, visit);
   };
@@ -238,12 +357,16 @@ function followsEarlyReturnGuard(sourceCode: SourceCode, body: readonly TSESTree
   return false;
 }
 
-/** Whether `expression` reads the cache `key` anywhere (`!x`, `x == null`, `!cache.has(k)`). */
+/**
+ * Whether `expression` tests the cache `key` (`!x`, `x == null`, `!cache.has(k)`, `cache[k]`). Its
+ * size is not its presence: `this.batch.length === 0` guards a buffer, not a cache.
+ */
 function mentions(sourceCode: SourceCode, expression: TSESTree.Node, key: CacheKey): boolean {
   let found = false;
   const visit = (node: TSESTree.Node): void => {
     if (found) return;
     if (isFunction(node)) return;
+    if (node.type === AST_NODE_TYPES.MemberExpression && SIZE_PROPERTIES.has(memberName(node) ?? '')) return;
     if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) {
       if (cacheKey(sourceCode, node) === key) {
         found = true;

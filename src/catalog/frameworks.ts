@@ -71,6 +71,17 @@ export const requestExportsByFile: readonly { file: RegExp; exports: ReadonlySet
   { file: /(^|\/)hooks\.server\.[jt]s$/, exports: new Set(['handle', 'handleFetch', 'handleError']), label: 'SvelteKit hook' },
   { file: /(^|\/)pages\/api\/.+\.[cm]?[jt]sx?$/, exports: new Set(['default']), label: 'API route handler' },
   { file: /(^|\/)app\/(.+\/)?(page|layout)\.[jt]sx?$/, exports: new Set(['default']), label: 'server component' },
+  // Astro 1-2 endpoints in `src/pages/**` (Astro 3+ uses the upper-case `GET`/`POST`, per request anywhere).
+  {
+    file: /(^|\/)src\/pages\/.+\.[cm]?[jt]s$/,
+    exports: new Set(['get', 'post', 'put', 'patch', 'del', 'delete', 'all']),
+    label: 'API route handler',
+  },
+];
+
+/** Exported objects whose function properties are per-request in files of a given name (SvelteKit `export const actions = { ... }`). */
+export const requestExportObjectsByFile: readonly { file: RegExp; exports: ReadonlySet<string>; label: string }[] = [
+  { file: /(^|\/)\+page\.server\.[jt]s$/, exports: new Set(['actions']), label: 'SvelteKit form action' },
 ];
 
 /** Method decorators whose methods run once per request, message or job (NestJS, type-graphql, schedulers). */
@@ -137,6 +148,12 @@ export const iterationMethods: ReadonlySet<string> = new Set([
 /** Callbacks that run in the caller's own context (same request, same startup). */
 export const inlineCallbackMethods: ReadonlySet<string> = new Set(['then', 'catch', 'finally']);
 
+/**
+ * Hono `app.on(method, path, handler)`: the first argument is an HTTP method (any upper-case name:
+ * Hono takes custom ones like `PURGE`) or a list of them, the second a path.
+ */
+export const httpMethodName = /^[A-Z][A-Z-]*$/;
+
 /** Events whose listeners run once per request, connection or message. */
 export const perRequestEvents: ReadonlySet<string> = new Set([
   'request',
@@ -159,6 +176,8 @@ export const jobMethods: ReadonlyMap<string, string> = new Map([
   ['subscribe', 'message subscriber'],
   ['schedule', 'scheduled job'],
   ['scheduleJob', 'scheduled job'],
+  // Inngest: `inngest.createFunction(config, trigger, handler)`, `createFunction({ id, triggers }, handler)`.
+  ['createFunction', 'Inngest background job'],
 ]);
 
 /** Properties of consumer options that hold per-message functions (kafkajs, sqs-consumer). */
@@ -179,8 +198,23 @@ export const handlerWrappers: ReadonlyMap<string, string> = new Map([
   ['defineCachedEventHandler', 'event handler'],
 ]);
 
-/** tRPC procedure resolvers: `publicProcedure.input(schema).query(fn)`. */
-export const procedureMethods: ReadonlySet<string> = new Set(['query', 'mutation', 'subscription']);
+/**
+ * Procedure resolvers of RPC builders, by method: tRPC `publicProcedure.input(schema).query(fn)`,
+ * oRPC `os.input(schema).handler(fn)`. The receiver must be a procedure chain: see the three below.
+ */
+export const procedureMethods: ReadonlyMap<string, string> = new Map([
+  ['query', 'tRPC procedure'],
+  ['mutation', 'tRPC procedure'],
+  ['subscription', 'tRPC procedure'],
+  ['handler', 'oRPC procedure'],
+]);
+
+/** Names of procedure builders a chain starts from: tRPC `publicProcedure`, `t.procedure`; oRPC `os`, `authed`... (by binding, see below). */
+export const procedureBuilderNames = /(^os$|procedure$)/i;
+
+/** Builder calls that make a chain a procedure chain wherever it starts: `.input(schema)`, oRPC `implement(contract)`. */
+export const procedureChainCalls: ReadonlySet<string> = new Set(['input']);
+export const procedureFactories: ReadonlySet<string> = new Set(['implement']);
 
 /** GraphQL resolver map root types. */
 export const resolverRootTypes: ReadonlySet<string> = new Set(['Query', 'Mutation', 'Subscription']);
@@ -199,6 +233,9 @@ export const lambdaEventParamNames: ReadonlySet<string> = new Set(['event']);
 /** Type names of request objects (`req: Request`, `request: FastifyRequest`, `ctx: Context`). */
 export const requestTypeNames =
   /^(Request|IncomingMessage|NextRequest|NextApiRequest|FastifyRequest|ExpressRequest|KoaRequest|Context|ParameterizedContext|RouterContext|KoaContext|HonoContext|RequestEvent|H3Event|APIGatewayProxyEvent(V2)?|APIGatewayEvent|ALBEvent|SQSEvent|SNSEvent|S3Event|EventBridgeEvent|KinesisStreamEvent|DynamoDBStreamEvent|ScheduledEvent|LoaderFunctionArgs|ActionFunctionArgs)$/;
+
+/** Type names of function types that are queue job processors (BullMQ `export const processor: Processor = async (job) => ...`). */
+export const jobHandlerTypeNames = /^(Processor|SandboxedProcessor)$/;
 
 /** Type names of function types that are handlers (`export const main: APIGatewayProxyHandler = ...`). */
 export const handlerTypeNames =

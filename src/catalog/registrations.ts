@@ -20,6 +20,12 @@ const httpServers = ['http', 'https', 'http2'].flatMap((module): RegistrationEnt
   { module, export: 'Server', role: 'request', label: `request handler (${module}.Server)` },
 ]);
 
+/** trigger.dev tasks: `task({ id, run })`, `schemaTask`, `schedules.task`; the run and its lifecycle hooks run per run. */
+const TRIGGER_TASK_PROPERTIES = ['run', 'init', 'cleanup', 'middleware', 'onStart', 'onSuccess', 'onFailure', 'onComplete', 'onWait', 'onResume', 'catchError', 'handleError'];
+const triggerTasks = ['@trigger.dev/sdk', '@trigger.dev/sdk/v3'].flatMap((module): RegistrationEntry[] =>
+  ['task', 'schemaTask', 'schedules.task'].map((name) => ({ module, export: name, role: 'request', label: 'trigger.dev background job', properties: TRIGGER_TASK_PROPERTIES })),
+);
+
 export const registrationCatalog: readonly RegistrationEntry[] = [
   ...httpServers,
   { module: 'net', export: 'createServer', role: 'request', label: 'connection handler (net.createServer)' },
@@ -29,6 +35,7 @@ export const registrationCatalog: readonly RegistrationEntry[] = [
   { module: 'globalThis', export: 'Deno.serve', role: 'request', label: 'Deno.serve handler', properties: ['handler'] },
   { module: '@hono/node-server', export: 'serve', role: 'request', label: 'server fetch handler', properties: ['fetch'] },
   { module: 'bullmq', export: 'Worker', role: 'request', label: 'BullMQ job processor' },
+  ...triggerTasks,
   { module: 'sqs-consumer', export: 'Consumer.create', role: 'request', label: 'SQS message handler', properties: ['handleMessage', 'handleMessageBatch'] },
   { module: '@middy/core', export: 'default', role: 'request', label: 'Lambda handler' },
   { module: 'middy', export: 'default', role: 'request', label: 'Lambda handler' },

@@ -51,6 +51,19 @@ describe('per-request contexts from registrations in the same file', () => {
     ['kafkajs consumer', `await consumer.run({ eachMessage: async ({ message }) => { here(); } });`, 'request: message handler'],
     ['socket message listener', `ws.on('message', (data) => { here(); });`, 'request: \'message\' listener'],
     ['Nuxt event handler', `export default defineEventHandler(async (event) => { here(); });`, 'request: event handler'],
+    ['oRPC procedure', `export const r = os.input(z.object({})).handler(async ({ input }) => { here(); });`, 'request: oRPC procedure'],
+    [
+      'oRPC procedure on a builder bound to a const',
+      `const base = os.$context<C>();\nconst authed = base.use(auth);\nexport const me = authed.handler(async ({ context }) => { here(); });`,
+      'request: oRPC procedure',
+    ],
+    ['oRPC contract implementation', `const i = implement(contract);\nexport const r = i.user.get.handler(async () => { here(); });`, 'request: oRPC procedure'],
+    ['tRPC mutation', `export const r = protectedProcedure.input(z.string()).mutation(async ({ input }) => { here(); });`, 'request: tRPC procedure'],
+    ['Hono app.on', `app.on(['PUT', 'DELETE'], '/posts/:id', async (c) => { here(); });`, 'request: route handler'],
+    ['Inngest function', `inngest.createFunction({ id: 'x' }, { event: 'a' }, async ({ event, step }) => { here(); });`, 'request: Inngest background job'],
+    ['Inngest step inside a function', `inngest.createFunction({ id: 'x', triggers: [] }, async ({ step }) => { await step.run('a', () => { here(); }); });`, 'request: Inngest background job'],
+    ['Elysia route', `new Elysia().get('/a', () => 1).post('/x', async ({ body }) => { here(); });`, 'request: route handler'],
+    ['NestJS-free @Cron', `class C { @Cron('* * * * *') tick() { here(); } }`, 'request: scheduled job'],
   ])('%s', (_name, code, expected) => {
     expect(contextOfHere(code)).toBe(expected);
   });
@@ -63,6 +76,8 @@ describe('per-request contexts from imports', () => {
     ['Bun.serve', `Bun.serve({ port: 3000, fetch(r) { here(); } });`, 'request: Bun.serve handler'],
     ['setInterval', `setInterval(() => { here(); }, 1000);`, 'request: setInterval callback'],
     ['middy-wrapped Lambda', `import middy from '@middy/core';\nexport const handler = middy(async (event) => { here(); });`, 'request: Lambda handler'],
+    ['trigger.dev task', `import { task } from '@trigger.dev/sdk';\nexport const t = task({ id: 'x', run: async (payload) => { here(); } });`, 'request: trigger.dev background job'],
+    ['trigger.dev scheduled task', `import { schedules } from '@trigger.dev/sdk/v3';\nexport const t = schedules.task({ id: 'x', cron: '0 * * * *', run: async () => { here(); } });`, 'request: trigger.dev background job'],
   ])('%s', (_name, code, expected) => {
     expect(contextOfHere(code)).toBe(expected);
   });
@@ -89,6 +104,11 @@ describe('per-request contexts from exports and signatures', () => {
     ['NestJS resolver method', 'src/users.resolver.ts', `@Resolver() class R { @Query(() => User) user() { here(); } }`, 'request: GraphQL resolver'],
     ['NestJS queue processor', 'src/jobs.ts', `@Processor('q') class P extends WorkerHost { async process(job) { here(); } }`, 'request: queue job processor'],
     ['class method reached from a route method', 'src/c.ts', `class C { @Get() find() { return this.load(); } load() { here(); } }`, 'request: route handler via load()'],
+    ['BullMQ processor by type', 'src/jobs/email.ts', `export const processor: Processor = async (job) => { here(); };`, 'request: queue job processor'],
+    ['SvelteKit form actions', 'src/routes/login/+page.server.ts', `export const actions = { default: async ({ request }) => { here(); } };`, 'request: SvelteKit form action'],
+    ['SvelteKit layout load', 'src/routes/+layout.server.ts', `export async function load({ locals }) { here(); }`, 'request: SvelteKit load function'],
+    ['Astro endpoint', 'src/pages/api/users.ts', `export const GET: APIRoute = async (context) => { here(); };`, 'request: route handler'],
+    ['Astro 1-2 endpoint', 'src/pages/api/users.ts', `export async function get({ params }) { here(); }`, 'request: API route handler'],
   ])('%s', (_name, filename, code, expected) => {
     expect(contextOfHere(code, filename)).toBe(expected);
   });
@@ -137,6 +157,42 @@ describe('startup and once contexts', () => {
     expect(contextOfHere(code)).toBe('once: once-guard');
   });
 
+  it.each([
+    [
+      'a guard in the caller around the factory it calls',
+      `let signer;\nasync function createSigner() { return here(); }\nasync function getSigner() { if (signer) return signer; signer = await createSigner(); return signer; }\napp.get('/', async (req, res) => { await getSigner(); });`,
+      'once: once-guard via createSigner()',
+    ],
+    [
+      'a flag the called init() sets',
+      `let ready = false;\nfunction init() { here(); ready = true; }\napp.get('/', (req, res) => { if (!ready) init(); });`,
+      'once: once-guard via init()',
+    ],
+    [
+      'a flag the awaited init() sets, two calls down',
+      `let initialized = false;\nfunction load() { here(); }\nasync function init() { load(); initialized = true; }\napp.get('/', async (req, res) => { if (!initialized) { await init(); } });`,
+      'once: once-guard via load() < init()',
+    ],
+    [
+      'a this-member flag the called method sets',
+      `class S { async init() { here(); this.ready = true; }\n  async get(req, res) { if (!this.ready) await this.init(); } }`,
+      'once: once-guard via init()',
+    ],
+  ])('%s is a once-guard', (_name, code, expected) => {
+    expect(contextOfHere(code)).toBe(expected);
+  });
+
+  it.each([
+    ['a buffer reset after a length check', `let batch = [];\napp.post('/', async (req, res) => { if (batch.length === 0) return; here(); batch = []; });`],
+    ['a this-member buffer reset after a length check', `class B { async flush(req, res) { if (this.batch.length === 0) return; here(); this.batch = []; } }`],
+    ['a size check on a map that is cleared', `let seen = new Map();\napp.post('/', (req, res) => { if (seen.size > 100) { here(); seen = new Map(); } });`],
+    ['a busy flag cleared afterwards', `let running = false;\napp.post('/', async (req, res) => { if (running) return; running = true; here(); running = false; });`],
+    ['a flag the file resets elsewhere', `let ready = false;\nfunction init() { here(); ready = true; }\nexport function reset() { ready = false; }\napp.get('/', (req, res) => { if (!ready) init(); });`],
+    ['a counter', `let sent = 0;\napp.post('/', (req, res) => { if (sent < 100) { here(); sent += 1; } });`],
+  ])('%s is not a once-guard', (_name, code) => {
+    expect(contextOfHere(code)).toMatch(/^request: request handler/);
+  });
+
   it('a fallback that reads request data is not a once-guard', () => {
     expect(contextOfHere(`app.get('/', (req, res) => { const client = req.client ?? here(); });`)).toBe('request: request handler');
   });
@@ -175,6 +231,32 @@ describe('other contexts', () => {
     expect(contextOfHere(`onJob(() => { here(); });`, 'src/a.ts', settings)).toBe('request: handler');
     expect(contextOfHere(`class A { @Handle() run() { here(); } }`, 'src/a.ts', settings)).toBe('request: handler');
     expect(contextOfHere(`runInWorker(() => { here(); });`, 'src/a.ts', settings)).toBe('offload: offload wrapper');
+  });
+});
+
+describe('sync helpers of async functions', () => {
+  /** The async function whose work the `here()` call runs in, when the file shows one, as `name < via`. */
+  const asyncCallerOfHere = (code: string) =>
+    analyze(code, (context, program) => {
+      const marker = findNode<TSESTree.CallExpression>(context, program, AST_NODE_TYPES.CallExpression, 'here(');
+      const caller = analyzeFile(context).contexts.contextAt(marker).asyncCaller;
+      return caller ? `${caller.name} < ${caller.via.join(' < ')}` : null;
+    }, { filename: 'src/build.ts' });
+
+  it.each([
+    ['called from an exported async function', `function load() { return here(); }\nexport async function build() { load(); }`, 'build < load()'],
+    ['two sync calls down', `function read() { return here(); }\nfunction loadAll(ps) { return ps.map(() => read()); }\nexport async function build(ps) { loadAll(ps); }`, 'build < read() < loadAll()'],
+    ['also called from a sync function', `function load() { return here(); }\nexport function other() { load(); }\nexport async function build() { load(); }`, 'build < load()'],
+  ])('%s: the async caller is named', (_name, code, expected) => {
+    expect(asyncCallerOfHere(code)).toBe(expected);
+  });
+
+  it.each([
+    ['called only from sync functions', `function load() { return here(); }\nexport function build() { load(); }`],
+    ['called from an async function run at startup', `function load() { return here(); }\nasync function main() { load(); }\nmain();`],
+    ['in the async function itself', `export async function build() { here(); }`],
+  ])('%s: none', (_name, code) => {
+    expect(asyncCallerOfHere(code)).toBeNull();
   });
 });
 

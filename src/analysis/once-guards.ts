@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
 import { forEachChild, isFunction, memberName, propertyName, valueSlot } from './ast.js';
-import { programValues } from './program-cache.js';
+import { perProgram, programNodeMap } from './program-cache.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 type Variable = TSESLint.Scope.Variable;
@@ -169,12 +169,7 @@ const CALLEE_DEPTH = 3;
  * fills `ready` when `init()` sets it. Only writes of bindings that outlive the callee count.
  */
 function calleeCacheWrites(sourceCode: SourceCode, container: TSESTree.Node, depth = 0, seen = new Set<TSESTree.Node>()): readonly CacheWrite[] {
-  const values = programValues(sourceCode);
-  let byContainer = values.get(calleeCacheWrites) as Map<TSESTree.Node, CacheWrite[]> | undefined;
-  if (!byContainer) {
-    byContainer = new Map();
-    values.set(calleeCacheWrites, byContainer);
-  }
+  const byContainer = programNodeMap<CacheWrite[]>(sourceCode, calleeCacheWrites);
   const known = byContainer.get(container);
   if (known) return known;
   seen.add(container);
@@ -227,23 +222,22 @@ function localCallee(sourceCode: SourceCode, call: TSESTree.CallExpression): TSE
 
 /** Whether the file ever sets the cache `key` to a falsy or empty value (`ready = false` in a `reset()`), declarations aside. */
 function isEverReset(sourceCode: SourceCode, key: CacheKey): boolean {
-  const values = programValues(sourceCode);
-  let resets = values.get(isEverReset) as Set<CacheKey> | undefined;
-  if (!resets) {
-    const found = new Set<CacheKey>();
-    const visit = (node: TSESTree.Node): void => {
-      if (node.type === AST_NODE_TYPES.AssignmentExpression && writeKind(node) === 'reset') {
-        const written = cacheKey(sourceCode, node.left);
-        if (written !== null) found.add(written);
-      }
-      forEachChild(sourceCode, node, visit);
-    };
-    visit(sourceCode.ast);
-    resets = found;
-    values.set(isEverReset, resets);
-  }
-  return resets.has(key);
+  return resetKeys(sourceCode).has(key);
 }
+
+/** The cache keys the file sets to a falsy or empty value anywhere, found in one walk. */
+const resetKeys = perProgram((sourceCode): ReadonlySet<CacheKey> => {
+  const found = new Set<CacheKey>();
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === AST_NODE_TYPES.AssignmentExpression && writeKind(node) === 'reset') {
+      const written = cacheKey(sourceCode, node.left);
+      if (written !== null) found.add(written);
+    }
+    forEachChild(sourceCode, node, visit);
+  };
+  visit(sourceCode.ast);
+  return found;
+});
 
 /** What an assignment writes (see `CacheWrite.kind`). */
 function writeKind(assignment: TSESTree.AssignmentExpression): CacheWrite['kind'] {
@@ -268,12 +262,7 @@ function writeKind(assignment: TSESTree.AssignmentExpression): CacheWrite['kind'
  * region itself, once per question, made a long function cost its length squared.
  */
 function cacheWritesIn(sourceCode: SourceCode, container: TSESTree.Node): readonly CacheWrite[] {
-  const values = programValues(sourceCode);
-  let byContainer = values.get(cacheWritesIn) as Map<TSESTree.Node, CacheWrite[]> | undefined;
-  if (!byContainer) {
-    byContainer = new Map();
-    values.set(cacheWritesIn, byContainer);
-  }
+  const byContainer = programNodeMap<CacheWrite[]>(sourceCode, cacheWritesIn);
   const known = byContainer.get(container);
   if (known) return known;
   const writes: CacheWrite[] = [];

@@ -23,6 +23,20 @@ export function programValues(sourceCode: SourceCode): Map<unknown, unknown> {
 }
 
 /**
+ * A map from nodes of the file to values, kept in the file's cache under `owner` (the function
+ * that fills it), for analyses memoized per node but computed with the whole file at hand.
+ */
+export function programNodeMap<T>(sourceCode: SourceCode, owner: object): Map<TSESTree.Node, T> {
+  const values = programValues(sourceCode);
+  let byNode = values.get(owner) as Map<TSESTree.Node, T> | undefined;
+  if (!byNode) {
+    byNode = new Map();
+    values.set(owner, byNode);
+  }
+  return byNode;
+}
+
+/**
  * Memoizes a per-file analysis on the file's `Program` node, so every rule linting the file
  * shares one result and nothing survives the file (each lint pass parses a new `Program`).
  */

@@ -188,7 +188,14 @@ function blockingPlace(
   if (executionContext.kind === 'request') return isInOnceRegion(sourceCode, call) ? null : describeRepetition(executionContext);
   if (executionContext.kind !== 'unknown' || !checkAsyncFunctions) return null;
   const owner = owningFunction(contexts, call);
-  if (!owner?.async || isInOnceRegion(sourceCode, call)) return null;
+  if (!owner?.async) {
+    // A sync helper of an async function of the file blocks that function's work (`export async function build() { load() }`).
+    const caller = executionContext.asyncCaller;
+    if (!caller || isInOnceRegion(sourceCode, call)) return null;
+    const by = caller.name === 'anonymous function' ? 'an async function' : `the async function \`${caller.name}()\``;
+    return { where: `in \`${caller.via.join('`, called by `')}\`, called by ${by}`, unit: 'request' };
+  }
+  if (isInOnceRegion(sourceCode, call)) return null;
   const name = functionName(owner);
   return { where: name === 'anonymous function' ? 'in an async function' : `in the async function \`${name}()\``, unit: 'request' };
 }

@@ -847,7 +847,6 @@ export async function build() {
         },
       ],
       name: "a sync helper called from an async function of the file: reported, not fixed",
-      skip: true,
     },
     {
       code: `import { readFileSync } from 'node:fs';
@@ -875,7 +874,6 @@ export async function build(paths) {
         },
       ],
       name: "a sync helper two calls away from an async function",
-      skip: true,
     },
   ],
 });

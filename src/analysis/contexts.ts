@@ -32,6 +32,13 @@ export interface ExecutionContext {
    * between, innermost first (`load()`). Such code blocks the loop as much as the async function's own.
    */
   asyncCaller?: { name: string; via: readonly string[] };
+  /**
+   * `startup` only by assumption: instance code of a class the file never instantiates (a
+   * long-lived service, unless another file instantiates it per request).
+   */
+  assumed?: true;
+  /** Decided by other files of the project: their call sites, nearest first, the last one deciding. */
+  across?: readonly { place: string; label: string }[];
 }
 
 /**
@@ -272,7 +279,8 @@ export class ContextAnalysis {
       const label = `${name ?? 'class'} constructor`;
       const perRequest = results.find((context) => context.kind === 'request' || context.kind === 'test' || context.kind === 'edge');
       const call = `new ${name ?? 'class'}()`;
-      return perRequest ? { ...perRequest, via: [call, ...perRequest.via] } : (results.find((c) => c.loop) ?? startup(label));
+      if (perRequest) return { ...perRequest, via: [call, ...perRequest.via] };
+      return results.find((c) => c.loop) ?? (results.length > 0 ? startup(label) : { ...startup(label), assumed: true });
     });
   }
 

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type Knowledge, knowledgeFrom } from '../settings.js';
 import { type ClientCreation, clientCreationsFor } from './clients.js';
 import { ContextAnalysis } from './contexts.js';
+import type { RoleEnvironment } from './function-roles.js';
 import { type FileFacts, factsFor } from './file-facts.js';
 import { catalogResolver } from './imports.js';
 import { programValues } from './program-cache.js';
@@ -11,9 +12,13 @@ type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 /** Everything the rules share about one file, computed lazily and once per `Program`. */
 export interface FileAnalysis {
+  /** ESLint's filename (absolute in a CLI or editor run) and cwd. */
+  filename: string;
+  cwd: string | undefined;
   sourceCode: Readonly<TSESLint.SourceCode>;
   facts: FileFacts;
   knowledge: Knowledge;
+  env: RoleEnvironment;
   contexts: ContextAnalysis;
   clientCreations: ReadonlyMap<TSESTree.Node, ClientCreation>;
 }
@@ -25,23 +30,25 @@ export function analyzeFile(context: RuleContext): FileAnalysis {
   if (cached) return cached;
   const knowledge = knowledgeFrom(context.settings);
   let facts: FileFacts | undefined;
+  let env: RoleEnvironment | undefined;
   let contexts: ContextAnalysis | undefined;
   let clientCreations: ReadonlyMap<TSESTree.Node, ClientCreation> | undefined;
   // Each part is computed on first use: most files have nothing for the rules, and learn it from clientCreations alone.
   const analysis: FileAnalysis = {
+    filename: context.filename,
+    cwd: context.cwd,
     sourceCode,
     get facts() {
       facts ??= factsFor(sourceCode, projectPath(context.filename, context.cwd), knowledge.runtime);
       return facts;
     },
     knowledge,
+    get env() {
+      env ??= { sourceCode, facts: analysis.facts, knowledge, registrations: catalogResolver(knowledge.registrations)(sourceCode) };
+      return env;
+    },
     get contexts() {
-      contexts ??= new ContextAnalysis({
-        sourceCode,
-        facts: analysis.facts,
-        knowledge,
-        registrations: catalogResolver(knowledge.registrations)(sourceCode),
-      });
+      contexts ??= new ContextAnalysis(analysis.env);
       return contexts;
     },
     get clientCreations() {

@@ -9,9 +9,9 @@ export interface ProjectOptions {
   /** The project root; found from the file (workspaces `package.json`, tsconfig, package.json) when absent. */
   root?: string;
   /** Globs of the project's source files, relative to the root (all sources by default). */
-  include?: string[];
+  include?: readonly string[];
   /** Globs left out, relative to the root. */
-  exclude?: string[];
+  exclude?: readonly string[];
 }
 
 const solvers = new Map<string, Solver>();

@@ -40,6 +40,15 @@ export class Solver {
     return this.solve(file, exportName);
   }
 
+  /**
+   * The context of the code at `node` in a file being linted, whose own analysis found no
+   * callers for it: the first link of the chain is that code's function.
+   */
+  contextAt(summary: FileSummary, node: TSESTree.Node): CrossFileContext {
+    this.budget = BUDGET;
+    return this.siteContext(summary, node, new Set());
+  }
+
   private solve(file: string, exportName: string): CrossFileContext {
     const key = `${file}\0${exportName}`;
     const cached = this.exact.get(key);
@@ -163,8 +172,11 @@ export class Solver {
     }
     const link = (label: string): CrossFileCaller => ({ file: summary.file, line, label });
     switch (context.kind) {
-      case 'request':
       case 'startup':
+        // A class this file never instantiates: its instances are made where other files say.
+        if (context.assumed) break;
+        return { kind: context.kind, chain: [link([...context.via, context.label].join(' < '))] };
+      case 'request':
       case 'once':
       case 'test':
         return { kind: context.kind, chain: [link([...context.via, context.label].join(' < '))] };

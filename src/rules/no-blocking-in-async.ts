@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction } from '../analysis/ast.js';
 import { type ContextAnalysis, functionName } from '../analysis/contexts.js';
-import { analyzeFile } from '../analysis/file-analysis.js';
+import { contextAcrossFiles } from '../analysis/cross-file.js';
+import { type FileAnalysis, analyzeFile } from '../analysis/file-analysis.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
 import { type ResolvedCall, type ResolvedTag, catalogResolver, catalogTagResolver } from '../analysis/imports.js';
 import { normalizeSpecifier } from '../analysis/modules.js';
@@ -79,12 +80,12 @@ export default createRule<Options, MessageId>({
         const entry = resolved.entry;
         if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
         if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
-        const place = blockingPlace(context.sourceCode, analysis.contexts, call, checkAsyncFunctions);
+        const place = blockingPlace(analysis, call, checkAsyncFunctions);
         if (place) check(analysis.contexts, resolved, place);
       }
       for (const tag of tags.values()) {
         if (allowed.has(tag.entry.label) || allowed.has(normalizeSpecifier(tag.entry.module))) continue;
-        const place = blockingPlace(context.sourceCode, analysis.contexts, tag.node, checkAsyncFunctions);
+        const place = blockingPlace(analysis, tag.node, checkAsyncFunctions);
         if (place) checkTag(tag, place);
       }
     });
@@ -178,13 +179,10 @@ export default createRule<Options, MessageId>({
 });
 
 /** Where the call repeats, for the message; `null` where blocking is fine (startup, once, offload, tests...). */
-function blockingPlace(
-  sourceCode: Readonly<TSESLint.SourceCode>,
-  contexts: ContextAnalysis,
-  call: TSESTree.Node,
-  checkAsyncFunctions: boolean,
-): { where: string; unit: string } | null {
-  const executionContext = contexts.contextOutsideOnceGuards(call);
+function blockingPlace(analysis: FileAnalysis, call: TSESTree.Node, checkAsyncFunctions: boolean): { where: string; unit: string } | null {
+  const { sourceCode, contexts } = analysis;
+  const local = contexts.contextOutsideOnceGuards(call);
+  const executionContext = local.kind === 'unknown' && !isInOnceRegion(sourceCode, call) ? contextAcrossFiles(analysis, call, local) : local;
   if (executionContext.kind === 'request') return isInOnceRegion(sourceCode, call) ? null : describeRepetition(executionContext);
   if (executionContext.kind !== 'unknown' || !checkAsyncFunctions) return null;
   const owner = owningFunction(contexts, call);

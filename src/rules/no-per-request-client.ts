@@ -1,6 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ClientCreation } from '../analysis/clients.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
+import { contextAcrossFiles } from '../analysis/cross-file.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ExpressionFacts, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
@@ -63,7 +64,10 @@ export default createRule<Options, MessageId>({
       const hoists: Hoist[] = [];
       for (const creation of analysis.clientCreations.values()) {
         const argumentFacts = expressionFacts(context.sourceCode, creation.node);
-        const where = perRequestPlace(analysis.contexts.contextAt(creation.node), context.sourceCode, creation, argumentFacts);
+        const local = analysis.contexts.contextAt(creation.node);
+        const where =
+          perRequestPlace(local, context.sourceCode, creation, argumentFacts) ??
+          perRequestPlace(contextAcrossFiles(analysis, creation.node, local), context.sourceCode, creation, argumentFacts);
         if (!where) continue;
         const hoist = checkCreation(creation, where, argumentFacts);
         if (hoist) hoists.push(hoist);

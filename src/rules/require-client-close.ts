@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { type FunctionNode, calleeName, isCallLike, valueSlot } from '../analysis/ast.js';
 import type { ClientCreation } from '../analysis/clients.js';
 import { type ExecutionContext, functionName } from '../analysis/contexts.js';
+import { contextAcrossFiles } from '../analysis/cross-file.js';
 import { type FileAnalysis, analyzeFile } from '../analysis/file-analysis.js';
 import { type Ownership, ownershipOf } from '../analysis/ownership.js';
 import { expressionFacts } from '../analysis/free-references.js';
@@ -94,7 +95,8 @@ export default createRule<Options, MessageId>({
         if (!isChecked(analysis, executionContext, creation)) continue;
         const ownership = ownershipOf(analysis, creation);
         const report = reportFor(analysis, creation, close, ownership, executionContext);
-        if (report) context.report(report);
+        // Asked only for what would be reported: a client the project's other files create per request is no-per-request-client's.
+        if (report && isChecked(analysis, contextAcrossFiles(analysis, creation.node, executionContext), creation)) context.report(report);
       }
     });
 

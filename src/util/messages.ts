@@ -22,9 +22,25 @@ export function withArticle(label: string): string {
   return `${VOWEL_SOUND.test(label) ? 'an' : 'a'} ${label}`;
 }
 
-/** "in a route handler", "in `loadUser()`, called from a route handler", with the repetition unit. */
+/**
+ * "in a route handler", "in `loadUser()`, called from a route handler", with the repetition unit;
+ * across files, every call site of the chain with its place: "in `makeDb()`, called from
+ * `createUser()` at `controllers/users.ts:5`, called from a route handler at `routes/users.ts:6`".
+ */
 export function describeRepetition(context: ExecutionContext): { where: string; unit: string } {
+  if (context.across && context.across.length > 0) {
+    const calls = context.across.map((link) => {
+      const [site, ...outer] = link.label.split(' < ');
+      return [`${caller(site!)} at \`${link.place}\``, ...outer.map(caller)].map((text) => `, called from ${text}`).join('');
+    });
+    return { where: `in \`${context.via[0] ?? 'a function'}\`${calls.join('')}`, unit: repetitionUnit(context.label) };
+  }
   const origin = withArticle(context.label);
   const where = context.via.length > 0 ? `in \`${context.via[0]}\`, called from ${origin}` : `in ${origin}`;
   return { where, unit: repetitionUnit(context.label) };
+}
+
+/** `createUser()` for a function, "a route handler" for what a framework runs. */
+function caller(label: string): string {
+  return /^(?:new )?[\w$.#]+\(\)$/.test(label) ? `\`${label}\`` : withArticle(label);
 }

@@ -1,0 +1,55 @@
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { type CrossFileCaller, crossFileContextAt } from '../project/index.js';
+import type { ExecutionContext } from './contexts.js';
+import type { FileAnalysis } from './file-analysis.js';
+
+/** One call site of a cross-file chain, for messages: `routes/users.ts:6` and what it runs in. */
+export interface CrossFileLink {
+  place: string;
+  label: string;
+}
+
+/** Whether the file's own analysis left the code's context open for other files to decide. */
+export function isOpenLocally(context: ExecutionContext): boolean {
+  return context.kind === 'unknown' || (context.kind === 'startup' && context.assumed === true);
+}
+
+const answers = new WeakMap<FileAnalysis, Map<TSESTree.Node, ExecutionContext>>();
+
+/**
+ * The context of the code at `node` once the project's other files are read: the local one when
+ * it is already known, the layer is off, or the other files do not settle it; otherwise the
+ * project layer's answer, with its chain of call sites.
+ */
+export function contextAcrossFiles(analysis: FileAnalysis, node: TSESTree.Node, local: ExecutionContext): ExecutionContext {
+  const settings = analysis.knowledge.project;
+  if (!isOpenLocally(local) || settings === false || !isAbsolute(analysis.filename)) return local;
+  let cache = answers.get(analysis);
+  if (!cache) answers.set(analysis, (cache = new Map()));
+  const known = cache.get(node);
+  if (known) return known;
+  const cwd = analysis.cwd ?? process.cwd();
+  const answer = crossFileContextAt(
+    { filename: analysis.filename, sourceCode: analysis.sourceCode, facts: analysis.facts, env: analysis.env, contexts: analysis.contexts },
+    node,
+    { ...settings, root: settings.root === undefined ? undefined : resolve(cwd, settings.root) },
+  );
+  const [own, ...callers] = answer.chain;
+  let result = local;
+  if (answer.kind !== 'unknown' && own && callers.length > 0) {
+    const decider = callers.at(-1)!;
+    const label = decider.label.split(' < ').at(-1)!;
+    const links = callers.map((caller) => ({ place: displayPlace(caller, cwd), label: caller.label }));
+    result = { kind: answer.kind, label, loop: null, via: [own.label], across: links };
+  }
+  cache.set(node, result);
+  return result;
+}
+
+/** `routes/users.ts:6` from ESLint's cwd (absolute outside it), the way editors and terminals link it. */
+function displayPlace(caller: CrossFileCaller, cwd: string): string {
+  const path = relative(cwd, caller.file);
+  const shown = path === '' || path.startsWith('..') || isAbsolute(path) ? caller.file : path;
+  return `${shown.replaceAll('\\', '/')}:${caller.line}`;
+}

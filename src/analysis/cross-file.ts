@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { type CrossFileCaller, crossFileContextAt } from '../project/index.js';
@@ -24,14 +25,16 @@ const answers = new WeakMap<FileAnalysis, Map<TSESTree.Node, ExecutionContext>>(
  */
 export function contextAcrossFiles(analysis: FileAnalysis, node: TSESTree.Node, local: ExecutionContext): ExecutionContext {
   const settings = analysis.knowledge.project;
-  if (!isOpenLocally(local) || settings === false || !isAbsolute(analysis.filename)) return local;
+  if (!isOpenLocally(local) || settings === false) return local;
+  const filename = fileOnDisk(analysis);
+  if (filename === null) return local;
   let cache = answers.get(analysis);
   if (!cache) answers.set(analysis, (cache = new Map()));
   const known = cache.get(node);
   if (known) return known;
   const cwd = analysis.cwd ?? process.cwd();
   const answer = crossFileContextAt(
-    { filename: analysis.filename, sourceCode: analysis.sourceCode, facts: analysis.facts, env: analysis.env, contexts: analysis.contexts },
+    { filename, sourceCode: analysis.sourceCode, facts: analysis.facts, env: analysis.env, contexts: analysis.contexts },
     node,
     { ...settings, root: settings.root === undefined ? undefined : resolve(cwd, settings.root) },
   );
@@ -45,6 +48,17 @@ export function contextAcrossFiles(analysis: FileAnalysis, node: TSESTree.Node, 
   }
   cache.set(node, result);
   return result;
+}
+
+/**
+ * The linted file's absolute path: ESLint's CLI and editors give one; the `Linter` API may give a
+ * path relative to its cwd. `null` for text that is not a file of a project (`<input>`, `file.ts`).
+ */
+function fileOnDisk(analysis: FileAnalysis): string | null {
+  if (isAbsolute(analysis.filename)) return analysis.filename;
+  if (analysis.cwd === undefined) return null;
+  const filename = resolve(analysis.cwd, analysis.filename);
+  return existsSync(filename) ? filename : null;
 }
 
 /** `routes/users.ts:6` from ESLint's cwd (absolute outside it), the way editors and terminals link it. */

@@ -6,8 +6,9 @@ import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ExpressionFacts, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
+import { valueFlow } from '../analysis/value-flow.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
-import { type HoistFix, groupedHoistFix, planHoist } from '../fixes/hoist.js';
+import { type HoistFix, type HoistPlan, groupedHoistFix, planHoist } from '../fixes/hoist.js';
 import { claimModuleName } from '../fixes/names.js';
 import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
@@ -94,7 +95,7 @@ export default createRule<Options, MessageId>({
     }
 
     /** Reports a per-request creation, or returns its autofixed hoist for `reportHoists`. */
-    function checkCreation(creation: ClientCreation, where: { where: string; unit: string }, argumentFacts: ExpressionFacts): Hoist | null {
+    function checkCreation(creation: ClientCreation, where: Place, argumentFacts: ExpressionFacts): Hoist | null {
       const sourceCode = context.sourceCode;
       const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
       if (creation.entry.kind === 'wrapper' && requestScoped && !options()[0].reportRequestScopedWrappers) return null;
@@ -105,7 +106,7 @@ export default createRule<Options, MessageId>({
         unit: where.unit,
         cost: creation.entry.kind === 'pool' ? POOL_COST : WRAPPER_COST,
       };
-      const plan = planHoist(sourceCode, creation, argumentFacts);
+      const plan = crossFileCaveat(planHoist(sourceCode, creation, argumentFacts), sourceCode, creation, where);
       if (plan.kind === 'fix') {
         claimModuleName(sourceCode, plan.name);
         return { node: creation.node, data, fix: plan.fix, insertAt: plan.insertAt };
@@ -150,10 +151,29 @@ function perRequestPlace(
   sourceCode: Readonly<TSESLint.SourceCode>,
   creation: ClientCreation,
   argumentFacts: ExpressionFacts,
-): { where: string; unit: string } | null {
-  if (executionContext.kind === 'request') return describeRepetition(executionContext);
+): Place | null {
+  if (executionContext.kind === 'request') return { ...describeRepetition(executionContext), acrossFiles: executionContext.across !== undefined };
   const repetition = loopRepetition(sourceCode, executionContext, creation, argumentFacts);
   if (!repetition) return null;
   const { loopIsAround, called } = repetition;
-  return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}\`, called in a loop`, unit: 'iteration' };
+  return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}\`, called in a loop`, unit: 'iteration', acrossFiles: false };
+}
+
+interface Place {
+  where: string;
+  unit: string;
+  /** The context came from call sites in other files (the project layer). */
+  acrossFiles: boolean;
+}
+
+/**
+ * A hoist autofix is safe when every use of the client is in sight; a client that a function
+ * returns to callers in other files may be closed or reconfigured by them, so there it is a
+ * suggestion.
+ */
+function crossFileCaveat(plan: HoistPlan, sourceCode: Readonly<TSESLint.SourceCode>, creation: ClientCreation, where: Place): HoistPlan {
+  if (plan.kind !== 'fix' || !where.acrossFiles) return plan;
+  const leaves = valueFlow(sourceCode, creation.node).uses.some((use) => use.kind === 'returned' || use.kind === 'yielded');
+  if (!leaves) return plan;
+  return { kind: 'suggestion', name: plan.name, fix: plan.fix, caveat: 'its callers in other files would all share one client, so check that none of them closes or reconfigures it' };
 }

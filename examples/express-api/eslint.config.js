@@ -7,4 +7,6 @@ export default defineConfig({
   languageOptions: { parser: tseslint.parser },
   plugins: { 'shared-client': sharedClient },
   extends: ['shared-client/recommended'],
+  // This repository holds several example apps: each is its own project for the cross-file analysis.
+  settings: { 'shared-client': { project: { root: import.meta.dirname } } },
 });

@@ -7,6 +7,6 @@ export default defineConfig({
   languageOptions: { parser: tseslint.parser },
   plugins: { 'shared-client': sharedClient },
   extends: ['shared-client/recommended'],
-  // This repository holds several example apps: each is its own project for the cross-file analysis.
+  // Several example apps share this repository (none has a package.json): each is its own project.
   settings: { 'shared-client': { project: { root: import.meta.dirname } } },
 });

@@ -33,7 +33,7 @@ export class Solver {
   private budget = BUDGET;
   private depended: Map<string, string | null>[] = [];
 
-  constructor(private readonly index: ProjectIndex) {}
+  constructor(readonly index: ProjectIndex) {}
 
   context(file: string, exportName: string): CrossFileContext {
     this.budget = BUDGET;

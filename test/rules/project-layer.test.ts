@@ -378,3 +378,114 @@ export async function sendEmail(job) {
     },
   ],
 });
+
+projectTester('reuse').run('no-per-request-client (reuse of the project’s own shared client)', noPerRequestClient, {
+  valid: [
+    {
+      ...projectFile('reuse', 'src/lib/prisma.ts'),
+      name: 'the shared client itself (a globalThis singleton at module scope) is not reported',
+    },
+  ],
+  invalid: [
+    {
+      ...projectFile('reuse', 'src/app/api/users/route.ts'),
+      output: `// @ts-nocheck
+import { currentUser } from '@/lib/auth';
+import { prisma } from '@/lib/prisma';
+
+export async function GET(request) {
+  return Response.json(await prisma.user.findMany({ where: { owner: currentUser(request) } }));
+}
+`,
+      errors: [
+        {
+          messageId: 'perRequestClientShared',
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 32,
+          data: {
+            client: 'PrismaClient',
+            where: 'in a route handler',
+            unit: 'request',
+            cost: POOL_COST,
+            shared: 'prisma',
+            specifier: '@/lib/prisma',
+            place: 'src/lib/prisma.ts:6',
+          },
+        },
+      ],
+      name: 'same arguments as the shared globalThis singleton: autofix imports it (alias style, as the file imports), drops the per-request $disconnect and the unused constructor import',
+    },
+    {
+      ...projectFile('reuse', 'src/routes/reports.ts'),
+      errors: [
+        {
+          messageId: 'perRequestClientNoFix',
+          line: 6,
+          column: 16,
+          data: {
+            client: 'pg Pool',
+            where: 'in a request handler',
+            unit: 'request',
+            cost: POOL_COST,
+            reason:
+              'the project already shares one, `pool` at `src/lib/db.ts:4`, but its options differ: `{ connectionString: process.env.DATABASE_URL, max: 2 }` here, `{ connectionString: process.env.DATABASE_URL }` at `src/lib/db.ts:4`',
+          },
+          suggestions: [
+            {
+              messageId: 'suggestReuse',
+              data: {
+                shared: 'pool',
+                specifier: '../lib/db.js',
+                caveat:
+                  'its options differ: `{ connectionString: process.env.DATABASE_URL, max: 2 }` here, `{ connectionString: process.env.DATABASE_URL }` at `src/lib/db.ts:4`',
+              },
+              output: `// @ts-nocheck
+import { render } from '../lib/render.js';
+import { pool } from '../lib/db.js';
+
+app.get('/reports', async (req, res) => {
+  const { rows } = await pool.query('select id from reports');
+  res.send(render(rows));
+});
+`,
+            },
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'pg Pool', name: 'pool', caveat: "a second one next to the project's `pool`" },
+              output: `// @ts-nocheck
+import { Pool } from 'pg';
+import { render } from '../lib/render.js';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+
+app.get('/reports', async (req, res) => {
+  const { rows } = await pool.query('select id from reports');
+  res.send(render(rows));
+});
+`,
+            },
+          ],
+        },
+      ],
+      name: 'other options than the shared pool: both moves are suggestions, the reuse first (relative specifier with .js, as the file writes them)',
+    },
+    {
+      ...projectFile('reuse', 'src/app/api/users/route.ts'),
+      settings: LAYER_OFF,
+      output: `// @ts-nocheck
+import { PrismaClient } from '@prisma/client';
+import { currentUser } from '@/lib/auth';
+
+const db = new PrismaClient();
+
+export async function GET(request) {
+  return Response.json(await db.user.findMany({ where: { owner: currentUser(request) } }));
+}
+`,
+      errors: [{ messageId: 'perRequestClient', line: 6, column: 14 }],
+      name: 'with the layer off, the single-file hoist',
+    },
+  ],
+});

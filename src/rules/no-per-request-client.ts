@@ -116,7 +116,15 @@ export default createRule<Options, MessageId>({
         context.report({
           node: creation.node,
           messageId: 'perRequestClientShared',
-          data: { ...data, shared: shared.exportName, specifier: shared.specifier, place: shared.place },
+          data: {
+            client: data.client,
+            where: data.where,
+            unit: data.unit,
+            cost: data.cost,
+            shared: shared.exportName,
+            specifier: shared.specifier,
+            place: shared.place,
+          },
           fix: reuse.plan.fix,
         });
         return null;

@@ -75,7 +75,7 @@ function projectOptions(analysis: FileAnalysis) {
   const settings = analysis.knowledge.project;
   if (settings === false) return undefined;
   const cwd = analysis.cwd ?? process.cwd();
-  return { ...settings, root: settings.root === undefined ? undefined : resolve(cwd, settings.root) };
+  return { ...settings, root: settings.root === undefined ? undefined : resolve(cwd, settings.root), knowledge: analysis.knowledge };
 }
 
 /**

@@ -71,7 +71,7 @@ export function projectSharedClient(
     if (!project) return null;
     const { index } = project.solver;
     const scope = packageDirectory(project.file);
-    const candidates = sharedClientsOf(index, entry).filter(
+    const candidates = sharedClientsOf(index, entry, project.solver.knowledge).filter(
       (client) => client.file !== project.file && client.name === name && packageDirectory(client.file) === scope,
     );
     const normal = (texts: readonly string[]) => texts.join(',').replace(/\s+/g, '');

@@ -6,6 +6,7 @@ import { exportNames } from '../analysis/exports.js';
 import type { ClientEntry } from '../catalog/types.js';
 import { fileSummary } from './file-summary.js';
 import type { ProjectIndex } from './project-index.js';
+import type { Knowledge } from '../settings.js';
 import { fileStamp } from './stamp.js';
 
 /** A client the project already shares: created once at module scope of `file` and exported as `exportName`. */
@@ -28,7 +29,7 @@ const found = new WeakMap<ProjectIndex, Map<string, Found>>();
  * new PrismaClient()`, `export const prisma = globalThis.prisma ?? new PrismaClient()`), in file
  * order. Only files whose text names both the entry's module and its export are parsed.
  */
-export function sharedClientsOf(index: ProjectIndex, entry: ClientEntry): SharedClient[] {
+export function sharedClientsOf(index: ProjectIndex, entry: ClientEntry, knowledge: Knowledge): SharedClient[] {
   let byEntry = found.get(index);
   if (!byEntry) found.set(index, (byEntry = new Map()));
   const key = `${entry.module}\0${entry.export}`;
@@ -46,7 +47,7 @@ export function sharedClientsOf(index: ProjectIndex, entry: ClientEntry): Shared
     }
     if (!text.includes('export') || !mentionsModule(text, entry.module) || (exportWord !== '' && !text.includes(exportWord))) continue;
     stamps.set(file, fileStamp(file));
-    clients.push(...exportedClients(file, index.root, entry));
+    clients.push(...exportedClients(file, index.root, entry, knowledge));
   }
   byEntry.set(key, { stamps, clients });
   return clients;
@@ -57,8 +58,8 @@ function mentionsModule(text: string, module: string): boolean {
   return text.includes(`'${prefix}`) || text.includes(`"${prefix}`) || text.includes(`\`${prefix}`);
 }
 
-function exportedClients(file: string, root: string, entry: ClientEntry): SharedClient[] {
-  const summary = fileSummary(file, root);
+function exportedClients(file: string, root: string, entry: ClientEntry, knowledge: Knowledge): SharedClient[] {
+  const summary = fileSummary(file, root, knowledge);
   if (!summary || summary.facts.role !== 'application') return [];
   const clients: SharedClient[] = [];
   for (const creation of clientCreationsFor([entry])(summary.sourceCode).values()) {

@@ -489,3 +489,43 @@ export async function GET(request) {
     },
   ],
 });
+
+const ACME_JOBS = { 'shared-client': { handlers: [{ module: '@acme/jobs', export: 'onJob' }] } };
+
+projectTester('custom-handlers').run('no-per-request-client (the settings’ own handler registrations, in another file)', noPerRequestClient, {
+  valid: [
+    {
+      ...projectFile('custom-handlers', 'src/sync.ts'),
+      name: 'without the setting, onJob() is an unknown call and its callback’s context a guess',
+    },
+  ],
+  invalid: [
+    {
+      ...projectFile('custom-handlers', 'src/sync.ts'),
+      settings: ACME_JOBS,
+      output: `// @ts-nocheck
+import Redis from 'ioredis';
+
+const redis = new Redis(process.env.REDIS_URL);
+
+export async function syncAccount(job) {
+  await redis.set(\`synced:\${job.data.id}\`, Date.now());
+}
+`,
+      errors: [
+        {
+          messageId: 'perRequestClient',
+          line: 5,
+          column: 17,
+          data: {
+            client: 'ioredis client',
+            where: 'in `syncAccount()`, called from a handler at `src/jobs.ts:5`',
+            unit: 'request',
+            cost: POOL_COST,
+          },
+        },
+      ],
+      name: 'a handler registration from settings reads the same in the file that registers the processor',
+    },
+  ],
+});

@@ -9,11 +9,12 @@
  * The mirrors are bare repositories at `$SHARED_CLIENT_MIRRORS/<owner>+<name>/repo` (default
  * `/work/.mirror`). Nothing is fetched from the network. See docs/app-corpus.md.
  */
+import { Buffer } from 'node:buffer';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { REPO_ROOT } from './files.js';
+import { REPO_ROOT, findSourceFiles } from './files.js';
 
 export const APPS_FILE = path.join(REPO_ROOT, 'corpus/apps.json');
 export const APPS_ROOT = path.join(REPO_ROOT, 'corpus/apps');
@@ -185,6 +186,125 @@ export async function extractApps(apps) {
       .join(', ');
     process.stderr.write(`  ${app.repo.padEnd(48)} ${String(result.files).padStart(6)} files${notes ? ` (${notes})` : ''}\n`);
   }
+}
+
+/**
+ * The source files the run lints: every app's, as paths relative to this repository.
+ * @param {readonly App[]} apps
+ * @returns {string[]}
+ */
+export function appFiles(apps) {
+  return apps.flatMap((app) => findSourceFiles(appDirectory(app)));
+}
+
+/**
+ * The app a corpus file (path relative to this repository) belongs to, and its path in the app.
+ * @param {readonly App[]} apps
+ * @param {string} file
+ * @returns {{ app: App, file: string } | null}
+ */
+export function locate(apps, file) {
+  const prefix = `${path.relative(REPO_ROOT, APPS_ROOT).split(path.sep).join('/')}/`;
+  if (!file.startsWith(prefix)) return null;
+  const rest = file.slice(prefix.length);
+  const slash = rest.indexOf('/');
+  const directory = rest.slice(0, slash);
+  const app = apps.find((candidate) => candidate.repo.replace('/', '+') === directory);
+  return app ? { app, file: rest.slice(slash + 1) } : null;
+}
+
+/**
+ * @typedef {object} AppReport one report of the strictest config (what users run) on an app file
+ * @property {string} repo
+ * @property {string} commit
+ * @property {string} file path relative to the app's root
+ * @property {number} line
+ * @property {number} column
+ * @property {number | null} endLine
+ * @property {number | null} endColumn
+ * @property {string} rule
+ * @property {string | null} messageId
+ * @property {string} message
+ * @property {boolean} fix whether the report has an autofix
+ * @property {number} suggestions
+ */
+
+/**
+ * Every report of the strictest config (the stress pass's are the harness's, not the plugin's).
+ * @param {readonly App[]} apps
+ * @param {readonly import('./lint-file.js').FileRecord[]} records
+ * @returns {AppReport[]}
+ */
+export function appReports(apps, records) {
+  /** @type {AppReport[]} */
+  const reports = [];
+  for (const record of records) {
+    const where = locate(apps, record.file);
+    if (!where) continue;
+    for (const [ruleId, messageId, line, column, endLine, endColumn, message, fix, suggestions] of record.default?.messages ?? []) {
+      reports.push({
+        repo: where.app.repo,
+        commit: where.app.commit,
+        file: where.file,
+        line: Number(line),
+        column: Number(column),
+        endLine: /** @type {number | null} */ (endLine),
+        endColumn: /** @type {number | null} */ (endColumn),
+        rule: String(ruleId ?? '(linter)'),
+        messageId: /** @type {string | null} */ (messageId),
+        message: String(message),
+        fix: fix !== null,
+        suggestions: /** @type {unknown[]} */ (suggestions).length,
+      });
+    }
+  }
+  return reports;
+}
+
+/**
+ * Per app: files linted, reports per rule (strictest config), crashes, broken fixes and
+ * suggestions (both passes), and the time its files took (summed over files: with worker threads,
+ * more than the wall-clock time).
+ * @param {readonly App[]} apps
+ * @param {readonly import('./lint-file.js').FileRecord[]} records
+ * @param {readonly string[]} ruleIds
+ */
+export function appTable(apps, records, ruleIds) {
+  const rows = apps.map((app) => ({ app, files: 0, skipped: 0, rules: /** @type {Record<string, number>} */ ({}), crashes: 0, broken: 0, ms: 0 }));
+  for (const record of records) {
+    const where = locate(apps, record.file);
+    const row = where && rows.find((candidate) => candidate.app === where.app);
+    if (!row) continue;
+    row.files++;
+    row.ms += record.ms;
+    if (record.mode === null && !record.crash) row.skipped++;
+    if (record.crash) row.crashes++;
+    for (const message of record.default?.messages ?? []) {
+      const rule = String(message[0] ?? '(linter)');
+      row.rules[rule] = (row.rules[rule] ?? 0) + 1;
+    }
+    for (const pass of [record.default, record.stress]) {
+      if (!pass) continue;
+      if ((pass.fix?.problems.length ?? 0) > 0) row.broken++;
+      row.broken += (pass.suggestions ?? []).filter((suggestion) => suggestion.problems.length > 0).length;
+    }
+  }
+  const short = (/** @type {string} */ rule) => rule.replace(/^shared-client\//, '');
+  const header = ['app', 'files', 'skipped', ...ruleIds.map(short), 'crashes', 'broken', 'time s'];
+  const total = { files: 0, skipped: 0, crashes: 0, broken: 0, ms: 0, rules: /** @type {Record<string, number>} */ ({}) };
+  const lines = rows.map((row) => {
+    total.files += row.files;
+    total.skipped += row.skipped;
+    total.crashes += row.crashes;
+    total.broken += row.broken;
+    total.ms += row.ms;
+    for (const rule of ruleIds) total.rules[rule] = (total.rules[rule] ?? 0) + (row.rules[rule] ?? 0);
+    return [row.app.repo, row.files, row.skipped, ...ruleIds.map((rule) => row.rules[rule] ?? 0), row.crashes, row.broken, (row.ms / 1000).toFixed(1)].map(String);
+  });
+  lines.push(['total', total.files, total.skipped, ...ruleIds.map((rule) => total.rules[rule] ?? 0), total.crashes, total.broken, (total.ms / 1000).toFixed(1)].map(String));
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
+  const format = (/** @type {string[]} */ cells) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join(' | ')} |`;
+  return [format(header), `|${widths.map((width, column) => (column === 0 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`, ...lines.map(format)].join('\n');
 }
 
 if (import.meta.filename === process.argv[1]) {

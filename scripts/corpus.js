@@ -9,15 +9,19 @@
  *   npm run corpus -- --json out.json          also write every file's record
  *   npm run corpus -- --root ../my-app          lint another tree instead
  *   npm run corpus -- --once --file corpus/node_modules/x/y.js    go back to one finding
+ *   npm run corpus -- --apps                    the application corpus (corpus/apps.json), 2 runs compared
+ *   npm run corpus -- --apps --app outline/outline --once    one app, one run
+ *   npm run corpus -- --apps --json reports.json            also write every report (for scripts/corpus/apps-sample.js)
  *
- * See docs/performance.md.
+ * See docs/performance.md and docs/app-corpus.md.
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { appFiles, appReports, appTable, extractApps, selectApps } from './corpus/apps.js';
 import { REPO_ROOT, selectFiles } from './corpus/files.js';
-import { STRESS_MAX_CHARS } from './corpus/lint-file.js';
+import { STRESS_MAX_CHARS, loadPlugin } from './corpus/lint-file.js';
 import { digestOf, runCorpus, summarize } from './corpus/run.js';
 
 const { values: args } = parseArgs({
@@ -30,25 +34,44 @@ const { values: args } = parseArgs({
     file: { type: 'string', multiple: true },
     'no-install': { type: 'boolean', default: false },
     'no-stress': { type: 'boolean', default: false },
+    apps: { type: 'boolean', default: false },
+    app: { type: 'string', multiple: true },
   },
 });
+const appsMode = args.apps || (args.app?.length ?? 0) > 0;
 
 if (!existsSync(path.join(REPO_ROOT, 'dist/index.js'))) fail('dist/index.js is missing: run `npm run build` first.');
 
-const files = selectFiles(args);
+const apps = appsMode ? selectApps(args.app) : [];
+if (appsMode) {
+  process.stderr.write(`Application corpus: ${apps.length} app(s) (corpus/apps.json)\n`);
+  await extractApps(apps);
+}
+const plugin = await loadPlugin();
+const files = appsMode ? appFiles(apps) : selectFiles(args);
 const stress = !args['no-stress'];
 const log = (/** @type {string} */ line) => process.stderr.write(`${line}\n`);
 
-/** @type {{ label: string, options: { concurrency?: number, reverse?: boolean } }[]} */
+/**
+ * The application corpus makes two runs: in order (with `--concurrency`, 1 by default), then in
+ * reverse order over 2 worker threads with the probe asking in reverse: the project layer then
+ * builds each app's index from another first file, in other threads.
+ * @type {{ label: string, options: { concurrency?: number, reverse?: boolean } }[]}
+ */
 const runs = args.once
   ? [{ label: `concurrency ${args.concurrency}`, options: { concurrency: Number(args.concurrency) } }]
+  : appsMode
+  ? [
+      { label: `run 1 (in order, concurrency ${args.concurrency})`, options: { concurrency: Number(args.concurrency) } },
+      { label: 'run 2 (reverse order, 2 worker threads)', options: { concurrency: 2, reverse: true } },
+    ]
   : [
       { label: 'run 1 (in order)', options: {} },
       { label: 'run 2 (reverse order, same process)', options: { reverse: true } },
       { label: 'run 3 (2 worker threads)', options: { concurrency: 2 } },
     ];
 
-log(`Linting ${files.length} files${args.sample ? ' (sample)' : ''}, ${runs.length} run(s).`);
+log(`Linting ${files.length} files${args.sample ? ' (sample)' : ''}${appsMode ? ` of ${apps.length} app(s)` : ''}, ${runs.length} run(s).`);
 const results = [];
 for (const run of runs) {
   const started = performance.now();
@@ -69,7 +92,14 @@ if (!first) fail('nothing ran');
 const summary = summarize(first.records);
 const deterministic = results.every((result) => result.digest === first.digest);
 report(summary, results, deterministic);
-if (args.json) writeFileSync(args.json, `${JSON.stringify(first.records, null, 1)}\n`);
+if (appsMode) {
+  const ruleIds = Object.keys(plugin.rules).map((name) => `shared-client/${name}`).sort();
+  process.stdout.write(`\nper app (strictest config's reports; broken: fixes and suggestions of both passes; time summed over files):\n${appTable(apps, first.records, ruleIds)}\n`);
+  if (args.json) {
+    const output = { apps: apps.map(({ repo, commit }) => ({ repo, commit })), files: first.records.length, reports: appReports(apps, first.records) };
+    writeFileSync(args.json, `${JSON.stringify(output, null, 1)}\n`);
+  }
+} else if (args.json) writeFileSync(args.json, `${JSON.stringify(first.records, null, 1)}\n`);
 
 const broken = Object.values(summary.passes).reduce((n, pass) => n + pass.brokenFixes.length + pass.brokenSuggestions.length, 0);
 // Messages of ESLint itself (no matching configuration, ...) mean a file was not linted as intended.

@@ -824,6 +824,7 @@ app.post('/events', async (req, res) => {
       name: "a buffer reset after a length check is no once-guard (blocking write per request)",
     },
     {
+      options: [{ checkAsyncFunctions: true }],
       code: `import { readFileSync } from 'node:fs';
 function load(path) {
   return readFileSync(path, 'utf8');
@@ -849,6 +850,7 @@ export async function build() {
       name: "a sync helper called from an async function of the file: reported, not fixed",
     },
     {
+      options: [{ checkAsyncFunctions: true }],
       code: `import { readFileSync } from 'node:fs';
 function read(path) {
   return readFileSync(path, 'utf8');

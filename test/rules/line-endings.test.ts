@@ -22,6 +22,7 @@ ruleTester.run('no-blocking-in-async', noBlockingInAsync, {
   valid: [],
   invalid: [
     {
+      options: [{ checkAsyncFunctions: true }],
       code: crlf(["import { readFileSync } from 'node:fs';", '', 'export async function load() {', "  return readFileSync('a.txt', 'utf8');", '}', '']),
       output: crlf([
         "import { readFile } from 'node:fs/promises';",

@@ -1236,6 +1236,7 @@ app.get('/', (req, res) => { load().then(() => res.send(fs.readFileSync('x'))); 
     // Unknown callers: reported in async functions only, fixed when the call is directly in them.
     {
       filename: 'src/users.ts',
+      options: [{ checkAsyncFunctions: true }],
       code: `${READ}export async function loadUser(id: string) {
   return JSON.parse(readFileSync(\`users/\${id}.json\`, 'utf8'));
 }`,
@@ -1247,12 +1248,14 @@ export async function loadUser(id: string) {
     },
     {
       filename: 'src/files.ts',
+      options: [{ checkAsyncFunctions: true }],
       code: `${READ}export const loadAll = async (names: string[]) => names.map((name) => readFileSync(name));`,
       output: null,
       errors: [{ messageId: 'blockingNoFix', line: 2, column: 71, endLine: 2, endColumn: 89, data: { name: 'fs.readFileSync', where: 'in the async function `loadAll()`', consequence: 'every other request in flight waits until it returns', work: FILE_SYSTEM, alternative: '`await readFile(…)` (`node:fs/promises`)', reason: 'it runs in a synchronous callback; making the callback async would change what its caller receives' } }],
     },
     {
       filename: 'src/report.service.ts',
+      options: [{ checkAsyncFunctions: true }],
       code: `${READ}export class ReportService {
   async render(name: string) { return template(readFileSync(name, 'utf8')); }
 }`,

@@ -824,7 +824,6 @@ app.post('/events', async (req, res) => {
       name: "a buffer reset after a length check is no once-guard (blocking write per request)",
     },
     {
-      options: [{ checkAsyncFunctions: true }],
       code: `import { readFileSync } from 'node:fs';
 function load(path) {
   return readFileSync(path, 'utf8');
@@ -835,6 +834,7 @@ export async function build() {
 }
 `,
       output: null,
+      options: [{ checkAsyncFunctions: true }],
       errors: [
         {
           messageId: "blockingNoFix",
@@ -850,7 +850,6 @@ export async function build() {
       name: "a sync helper called from an async function of the file: reported, not fixed",
     },
     {
-      options: [{ checkAsyncFunctions: true }],
       code: `import { readFileSync } from 'node:fs';
 function read(path) {
   return readFileSync(path, 'utf8');
@@ -863,6 +862,7 @@ export async function build(paths) {
 }
 `,
       output: null,
+      options: [{ checkAsyncFunctions: true }],
       errors: [
         {
           messageId: "blockingNoFix",

@@ -22,7 +22,6 @@ ruleTester.run('no-blocking-in-async', noBlockingInAsync, {
   valid: [],
   invalid: [
     {
-      options: [{ checkAsyncFunctions: true }],
       code: crlf(["import { readFileSync } from 'node:fs';", '', 'export async function load() {', "  return readFileSync('a.txt', 'utf8');", '}', '']),
       output: crlf([
         "import { readFile } from 'node:fs/promises';",
@@ -32,6 +31,7 @@ ruleTester.run('no-blocking-in-async', noBlockingInAsync, {
         '}',
         '',
       ]),
+      options: [{ checkAsyncFunctions: true }],
       errors: [{ messageId: 'blocking', line: 4, column: 10, endLine: 4, endColumn: 39 }],
       name: 'an added import in a CRLF file ends with CRLF',
     },

@@ -599,6 +599,7 @@ function entryExits(sourceCode: SourceCode, fn: FunctionNode): Facts['entry'] {
 
 function chainExits(sourceCode: SourceCode, call: TSESTree.CallExpression): { onSuccess: boolean; onFailure: boolean } {
   const outcome = { onSuccess: false, onFailure: false };
+  let handled = false;
   let current: TSESTree.Node = valueSlot(call);
   while (current.parent && isPromiseMember(current.parent, current)) {
     const link = current.parent.parent;
@@ -610,14 +611,26 @@ function chainExits(sourceCode: SourceCode, call: TSESTree.CallExpression): { on
       case 'then':
         if (first && endsProcess(sourceCode, first)) outcome.onSuccess = true;
         if (second && endsProcess(sourceCode, second)) outcome.onFailure = true;
+        handled ||= second !== undefined;
         break;
       case 'catch':
         if (first && endsProcess(sourceCode, first)) outcome.onFailure = true;
+        handled = true;
         break;
     }
     current = valueSlot(link);
   }
+  // `main();` or `await main();` with nothing to catch its error: it ends the process (an uncaught
+  // exception, or an unhandled rejection since Node 15), unless the file listens for those.
+  if (!handled && isDiscardedStatement(current) && !/\b(?:unhandledRejection|uncaughtException)\b/.test(sourceCode.text)) outcome.onFailure = true;
   return outcome;
+}
+
+/** An expression statement's whole expression, or `void` of one. */
+function isDiscardedStatement(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.UnaryExpression && parent.operator === 'void') return parent.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+  return parent?.type === AST_NODE_TYPES.ExpressionStatement;
 }
 
 /** A callback that always ends the process: `process.exit`, `() => process.exit(0)`, `(e) => { log(e); process.exit(1); }`. */
@@ -654,7 +667,7 @@ function carrier(node: TSESTree.Node, creation: ClientCreation): TSESTree.Node {
  */
 const EMITTER_SELF_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener', 'removeAllListeners', 'setMaxListeners']);
 const EMITTER_EXCEPTIONS = new Set(['kafkajs']);
-/** Methods documented to resolve to the client itself, per module. */
+/** Methods documented to resolve to the client itself (or a view of it that closes with it), per module. */
 const SELF_RESOLVING_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
   redis: new Set(['connect']),
   '@redis/client': new Set(['connect']),
@@ -662,6 +675,9 @@ const SELF_RESOLVING_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
   mssql: new Set(['connect']),
   typeorm: new Set(['initialize']),
   mongoose: new Set(['asPromise']),
+  // An extended Prisma client and a composed undici dispatcher share the original's connections.
+  '@prisma/client': new Set(['$extends']),
+  undici: new Set(['compose']),
 };
 
 /** Whether `client.method()` returns (or resolves to) the client itself. */

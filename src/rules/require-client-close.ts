@@ -1,5 +1,5 @@
-import type { TSESLint } from '@typescript-eslint/utils';
-import { type FunctionNode, calleeName, isCallLike, valueSlot } from '../analysis/ast.js';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { type FunctionNode, calleeName, isCallLike, isFunction, valueSlot } from '../analysis/ast.js';
 import type { ClientCreation } from '../analysis/clients.js';
 import { type ExecutionContext, functionName } from '../analysis/contexts.js';
 import { contextAcrossFiles } from '../analysis/cross-file.js';
@@ -148,7 +148,8 @@ export default createRule<Options, MessageId>({
         }
         case 'module': {
           if (analysis.facts.role === 'application') {
-            if (!options()[0].checkModuleScope) return null;
+            // A module that exports request handlers (a Lambda, a route module) lives as long as they do, with no shutdown of its own to hook.
+            if (!options()[0].checkModuleScope || exportsRequestHandlers(analysis)) return null;
             // Signals reach the main thread only: a worker thread gets no SIGTERM to close on.
             const fix = analysis.facts.workerThread ? null : planShutdownHook(sourceCode, ownership, entry, node, TYPESCRIPT_FILE.test(context.filename));
             return { node, messageId: 'moduleNotClosed', data: { client, close }, suggest: fix ? [{ messageId: 'suggestShutdownHook', data: { close }, fix }] : [] };
@@ -163,6 +164,40 @@ export default createRule<Options, MessageId>({
     }
   },
 });
+
+/** Whether a top-level statement of the file exports a function the analysis sees as a request handler. */
+const exportsRequestHandlers = (analysis: FileAnalysis): boolean =>
+  analysis.sourceCode.ast.body.some((statement) => topLevelFunctions(statement).some((fn) => analysis.contexts.roleOf(fn).kind === 'request'));
+
+/** Functions a top-level statement declares or assigns: `export const handler = middy(async () => ...)`, `exports.handler = ...`. */
+function topLevelFunctions(statement: TSESTree.Node): FunctionNode[] {
+  const found: FunctionNode[] = [];
+  const visit = (node: TSESTree.Node | null | undefined, depth: number): void => {
+    if (!node || depth > 4) return;
+    if (isFunction(node)) {
+      found.push(node);
+      return;
+    }
+    switch (node.type) {
+      case AST_NODE_TYPES.ExportNamedDeclaration:
+      case AST_NODE_TYPES.ExportDefaultDeclaration:
+        return visit(node.declaration as TSESTree.Node | null, depth + 1);
+      case AST_NODE_TYPES.VariableDeclaration:
+        return node.declarations.forEach((declarator) => visit(declarator.init, depth + 1));
+      case AST_NODE_TYPES.ExpressionStatement:
+        // `exports.handler = ...`; a registration (`app.get(...)`, `port.on(...)`) is a server's, which can hook its shutdown.
+        return node.expression.type === AST_NODE_TYPES.AssignmentExpression ? visit(node.expression, depth + 1) : undefined;
+      case AST_NODE_TYPES.AssignmentExpression:
+        return visit(node.right, depth + 1);
+      case AST_NODE_TYPES.CallExpression:
+        return node.arguments.forEach((argument) => visit(argument, depth + 1));
+      default:
+        return;
+    }
+  };
+  visit(statement, 0);
+  return found;
+}
 
 /** An autofix when the plan is mechanical, a suggestion that says why not otherwise. */
 function withPlan(report: Report, plan: ClosePlan, close: string): Report {

@@ -7,6 +7,81 @@ const ruleTester = new RuleTester();
 ruleTester.run('require-client-close (real applications)', rule, {
   valid: [
     {
+      filename: 'src/lib/prisma.ts',
+      code: `import { PrismaClient } from '@prisma/client';
+import { withAccelerate } from '@prisma/extension-accelerate';
+
+export function makePrisma() {
+  return new PrismaClient().$extends(withAccelerate());
+}
+`,
+      name: 'an extended Prisma client ($extends) is the client: returned',
+    },
+    {
+      filename: 'src/lib/prisma.ts',
+      code: `import { PrismaClient } from '@prisma/client';
+import { withAccelerate } from '@prisma/extension-accelerate';
+
+export const prisma = new PrismaClient().$extends(withAccelerate());
+`,
+      options: [{ checkModuleScope: true }],
+      name: 'an extended Prisma client exported at module scope is handed to the importers',
+    },
+    {
+      filename: 'src/nonstreaming/index.js',
+      code: `import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
+
+const client = new BedrockRuntimeClient({ region: process.env.AWS_REGION });
+
+export const handler = async (event) => {
+  const response = await client.send(new InvokeModelCommand({ modelId: event.modelId, body: event.body }));
+  return { statusCode: 200, body: new TextDecoder().decode(response.body) };
+};
+`,
+      options: [{ checkModuleScope: true }],
+      name: 'a module-scope client of a Lambda handler module: reused across invocations by design, no shutdown to hook (strict)',
+    },
+    {
+      filename: 'src/lambda/app.ts',
+      code: `import middy from '@middy/core';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+
+const dynamo = new DynamoDBClient({});
+
+export const handler = middy(async (event) => dynamo.send(event.command));
+`,
+      options: [{ checkModuleScope: true }],
+      name: 'the same with a wrapped handler export (middy)',
+    },
+    {
+      filename: 'tools/migrate/environments.ts',
+      code: `import { PrismaClient } from '@prisma/client';
+
+async function main() {
+  const prisma = new PrismaClient();
+  for (const row of await prisma.environment.findMany()) await prisma.environment.update({ where: { id: row.id }, data: { migrated: true } });
+  await prisma.$disconnect();
+}
+
+main();
+`,
+      name: 'a script entry called bare at module scope: an error ends the process, so the close on the success path is enough',
+    },
+    {
+      filename: 'tools/migrate/environments.ts',
+      code: `import { PrismaClient } from '@prisma/client';
+
+async function main() {
+  const prisma = new PrismaClient();
+  await prisma.environment.deleteMany();
+  await prisma.$disconnect();
+}
+
+await main();
+`,
+      name: 'the same with a top-level await',
+    },
+    {
       filename: 'src/redis.ts',
       code: `import { createClient } from 'redis';
 
@@ -298,6 +373,34 @@ export const test = base.extend({
     },
   ],
   invalid: [
+    {
+      filename: 'tools/migrate/environments.ts',
+      code: `import { PrismaClient } from '@prisma/client';
+
+async function main() {
+  const prisma = new PrismaClient();
+  await prisma.environment.deleteMany();
+  await prisma.$disconnect();
+}
+
+main().catch(console.error);
+`,
+      output: `import { PrismaClient } from '@prisma/client';
+
+async function main() {
+  const prisma = new PrismaClient();
+  try {
+    await prisma.environment.deleteMany();
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+main().catch(console.error);
+`,
+      errors: [{ messageId: 'closedOnSomePaths', line: 4, column: 18, endLine: 4, endColumn: 36 }],
+      name: 'an entry whose error is caught and logged: the process lives on with the client open',
+    },
     {
       filename: 'src/redis.ts',
       code: `import { createClient } from 'redis';

@@ -8,6 +8,7 @@
  *   npm run bench -- --sample        the subset `npm test` checks, for a quick look
  *   npm run bench -- --root ../app   another tree
  *   npm run bench -- --file node_modules/x/y.js   one file (repeat --file for more), to profile it
+ *   npm run bench -- --root ../app --no-project-layer   the rules with settings `project: false`
  *   node --cpu-prof scripts/bench.js --sample    profile (see docs/performance.md)
  */
 import './corpus/rethrow.js';
@@ -33,6 +34,7 @@ const { values: args } = parseArgs({
     file: { type: 'string', multiple: true },
     top: { type: 'string', default: '10' },
     'no-install': { type: 'boolean', default: false },
+    'no-project-layer': { type: 'boolean', default: false },
   },
 });
 
@@ -45,7 +47,7 @@ const plugin = await loadPlugin();
 const pluginRuleIds = Object.keys(plugin.rules).map((name) => `shared-client/${name}`);
 /** @type {import('eslint').Linter.Config[]} */
 const rules = [
-  strictestConfig(plugin),
+  args['no-project-layer'] ? { ...strictestConfig(plugin), settings: { 'shared-client': { project: false } } } : strictestConfig(plugin),
   { plugins: { n: /** @type {import('eslint').ESLint.Plugin} */ (nodePlugin) }, rules: { [ANCHOR]: 'error' } },
   { plugins: { bench: { rules: { floor: floorRule(plugin.rules) } } }, rules: { [FLOOR]: 'error' } },
 ];
@@ -103,6 +105,7 @@ const percent = (/** @type {number} */ value) => `${(value * 100).toFixed(3)}%`;
 
 out(`date:      ${new Date().toISOString()}`);
 out(`machine:   ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}, ${os.platform()} ${os.release()}`);
+out(`project layer: ${args['no-project-layer'] ? 'off' : 'on'}`);
 out(`corpus:    ${linted} files linted (${(bytes / 2 ** 20).toFixed(1)} MiB) of ${files.length}, ${wallSeconds.toFixed(1)} s wall, ${(linted / wallSeconds).toFixed(0)} files/s`);
 out();
 out(`total lint time     ${ms(totalMs)}  100%`);

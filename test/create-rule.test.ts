@@ -26,6 +26,7 @@ function ruleRecording(seen: unknown[], askForOptions: boolean) {
 /** A rule context whose `options` can be counted: what ESLint hands `create`. */
 function contextWith(options: readonly unknown[], reads: { count: number }) {
   return {
+    sourceCode: { text: 'export {};\n' },
     get options() {
       reads.count++;
       return options;

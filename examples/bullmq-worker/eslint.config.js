@@ -7,4 +7,6 @@ export default defineConfig({
   languageOptions: { parser: tseslint.parser },
   plugins: { 'shared-client': sharedClient },
   extends: ['shared-client/recommended'],
+  // Several example apps share this repository (none has a package.json): each is its own project.
+  settings: { 'shared-client': { project: { root: import.meta.dirname } } },
 });

@@ -8,4 +8,6 @@ export default defineConfig({
   categories: { correctness: 'off' },
   jsPlugins: ['eslint-plugin-shared-client'],
   rules: sharedClient.configs.recommended.rules,
+  // Several example apps share this repository (none has a package.json): each is its own project.
+  settings: { 'shared-client': { project: { root: import.meta.dirname } } },
 });

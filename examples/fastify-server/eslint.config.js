@@ -9,6 +9,10 @@ export default defineConfig({
   extends: ['shared-client/recommended'],
   settings: {
     // The team's own SMTP SDK keeps a pool of connections: teach the plugin about it.
-    'shared-client': { clients: [{ module: '@acme/mailer', export: 'Mailer', kind: 'pool', close: 'close' }] },
+    'shared-client': {
+      clients: [{ module: '@acme/mailer', export: 'Mailer', kind: 'pool', close: 'close' }],
+      // Several example apps share this repository (none has a package.json): each is its own project.
+      project: { root: import.meta.dirname },
+    },
   },
 });

@@ -9,6 +9,10 @@ export default defineConfig({
   jsPlugins: ['eslint-plugin-shared-client'],
   rules: sharedClient.configs.recommended.rules,
   settings: {
-    'shared-client': { clients: [{ module: '@acme/mailer', export: 'Mailer', kind: 'pool', close: 'close' }] },
+    'shared-client': {
+      clients: [{ module: '@acme/mailer', export: 'Mailer', kind: 'pool', close: 'close' }],
+      // Several example apps share this repository (none has a package.json): each is its own project.
+      project: { root: import.meta.dirname },
+    },
   },
 });

@@ -6,4 +6,6 @@ import sharedClient from 'eslint-plugin-shared-client';
 export default [
   { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
   sharedClient.configs.strict,
+  // Several example apps share this repository (none has a package.json): each is its own project.
+  { settings: { 'shared-client': { project: { root: import.meta.dirname } } } },
 ];

@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type CrossFileCaller, crossFileContextAt } from '../project/index.js';
+import { type CrossFileCaller, crossFileContextAt, projectSharedClient } from '../project/index.js';
+import type { SharedClientImport } from '../fixes/reuse.js';
+import type { ClientCreation } from './clients.js';
+import { moduleSources } from './modules.js';
 import type { ExecutionContext } from './contexts.js';
 import type { FileAnalysis } from './file-analysis.js';
 
@@ -24,16 +28,18 @@ const answers = new WeakMap<FileAnalysis, Map<TSESTree.Node, ExecutionContext>>(
  */
 export function contextAcrossFiles(analysis: FileAnalysis, node: TSESTree.Node, local: ExecutionContext): ExecutionContext {
   const settings = analysis.knowledge.project;
-  if (!isOpenLocally(local) || settings === false || !isAbsolute(analysis.filename)) return local;
+  if (!isOpenLocally(local) || settings === false) return local;
+  const filename = fileOnDisk(analysis);
+  if (filename === null) return local;
   let cache = answers.get(analysis);
   if (!cache) answers.set(analysis, (cache = new Map()));
   const known = cache.get(node);
   if (known) return known;
   const cwd = analysis.cwd ?? process.cwd();
   const answer = crossFileContextAt(
-    { filename: analysis.filename, sourceCode: analysis.sourceCode, facts: analysis.facts, env: analysis.env, contexts: analysis.contexts },
+    { filename, sourceCode: analysis.sourceCode, facts: analysis.facts, env: analysis.env, contexts: analysis.contexts },
     node,
-    { ...settings, root: settings.root === undefined ? undefined : resolve(cwd, settings.root) },
+    projectOptions(analysis),
   );
   const [own, ...callers] = answer.chain;
   let result = local;
@@ -45,6 +51,42 @@ export function contextAcrossFiles(analysis: FileAnalysis, node: TSESTree.Node, 
   }
   cache.set(node, result);
   return result;
+}
+
+/**
+ * The project's shared client to use instead of `creation` (an exported module-level client of
+ * the same catalog entry in another file), with the specifier this file would import it by;
+ * `null` when the layer is off or the project has none.
+ */
+export function sharedClientAcrossFiles(analysis: FileAnalysis, creation: ClientCreation): SharedClientImport | null {
+  if (analysis.knowledge.project === false) return null;
+  const filename = fileOnDisk(analysis);
+  if (filename === null) return null;
+  const sourceCode = analysis.sourceCode;
+  const argumentTexts = creation.node.arguments.map((argument) => sourceCode.getText(argument));
+  const specifiers = moduleSources(sourceCode).map((source) => source.specifier);
+  const shared = projectSharedClient(filename, creation.entry, creation.name, argumentTexts, specifiers, projectOptions(analysis));
+  if (!shared) return null;
+  const place = displayPlace({ file: shared.file, line: shared.line, label: '' }, analysis.cwd ?? process.cwd());
+  return { exportName: shared.exportName, specifier: shared.specifier, place, argumentTexts: shared.argumentTexts };
+}
+
+function projectOptions(analysis: FileAnalysis) {
+  const settings = analysis.knowledge.project;
+  if (settings === false) return undefined;
+  const cwd = analysis.cwd ?? process.cwd();
+  return { ...settings, root: settings.root === undefined ? undefined : resolve(cwd, settings.root), knowledge: analysis.knowledge };
+}
+
+/**
+ * The linted file's absolute path: ESLint's CLI and editors give one; the `Linter` API may give a
+ * path relative to its cwd. `null` for text that is not a file of a project (`<input>`, `file.ts`).
+ */
+function fileOnDisk(analysis: FileAnalysis): string | null {
+  if (isAbsolute(analysis.filename)) return analysis.filename;
+  if (analysis.cwd === undefined) return null;
+  const filename = resolve(analysis.cwd, analysis.filename);
+  return existsSync(filename) ? filename : null;
 }
 
 /** `routes/users.ts:6` from ESLint's cwd (absolute outside it), the way editors and terminals link it. */

@@ -37,7 +37,7 @@ export function exportNames(sourceCode: SourceCode, slot: TSESTree.Node, depth =
       names.push('default');
       break;
     case AST_NODE_TYPES.ExportNamedDeclaration:
-      if (node.type === AST_NODE_TYPES.FunctionDeclaration && node.id) names.push(node.id.name);
+      if ((node.type === AST_NODE_TYPES.FunctionDeclaration || node.type === AST_NODE_TYPES.ClassDeclaration) && node.id) names.push(node.id.name);
       break;
     case AST_NODE_TYPES.VariableDeclarator:
       if (parent.init === node && parent.id.type === AST_NODE_TYPES.Identifier) {

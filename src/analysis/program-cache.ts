@@ -7,18 +7,27 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
  * runs every rule on a `Program` before parsing the next, so a short list compared by identity
  * finds the current file without hashing: a `WeakMap` keyed by each new `Program` costs a few
  * microseconds per file, as much as the rest of the work on a file with nothing to report. Nothing
- * is shared across files; the last few files' caches are kept until newer files push them out.
+ * is shared across files; the last few files' caches are at hand, older ones in a `WeakMap`.
  */
 const RECENT_PROGRAMS = 4;
 const recent: { program: TSESTree.Program; values: Map<unknown, unknown> }[] = [];
+/**
+ * Caches pushed out of the short list, for as long as their `Program` lives: while a rule works on
+ * a file, the project layer analyses other files (each a new `Program`), and the linted file's
+ * cache must survive that (it holds state such as the names its fixes have claimed).
+ */
+const older = new WeakMap<TSESTree.Program, Map<unknown, unknown>>();
 
 /** The cache of values computed for the file whose `Program` this is. */
 export function programValues(sourceCode: SourceCode): Map<unknown, unknown> {
   const program = sourceCode.ast;
   for (const entry of recent) if (entry.program === program) return entry.values;
-  const values = new Map<unknown, unknown>();
+  const values = older.get(program) ?? new Map<unknown, unknown>();
   recent.unshift({ program, values });
-  if (recent.length > RECENT_PROGRAMS) recent.pop();
+  if (recent.length > RECENT_PROGRAMS) {
+    const evicted = recent.pop()!;
+    older.set(evicted.program, evicted.values);
+  }
   return values;
 }
 

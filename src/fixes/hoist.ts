@@ -250,7 +250,7 @@ function moduleLevelText(sourceCode: SourceCode, creation: TSESTree.Node, expres
   return reindent(text, lineIndent(sourceCode, creation), '');
 }
 
-function renameEdits(sourceCode: SourceCode, flow: ValueFlow, from: string, to: string): TextEdit[] {
+export function renameEdits(sourceCode: SourceCode, flow: ValueFlow, from: string, to: string): TextEdit[] {
   if (from === to || !flow.binding) return [];
   return flow.binding.references
     .filter((reference) => !reference.init)

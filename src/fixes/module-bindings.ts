@@ -107,6 +107,12 @@ export function existingExportReference(sourceCode: SourceCode, at: TSESTree.Nod
   return object ? `${object.local.name}.${exportName}` : null;
 }
 
+/** The local names a new import binding may take, and a variable the fix removes (its name is free). */
+export interface LocalNames {
+  candidates?: readonly string[];
+  replacing?: TSESLint.Scope.Variable | undefined;
+}
+
 /**
  * The text edits of one fix that rewrites a call and adjusts imports, kept free of overlaps:
  * named bindings added to an existing import list, new import statements after the last one,
@@ -127,10 +133,11 @@ export class ImportEdits {
    * An expression for export `exportName` of `module` at the rewritten call: an existing binding,
    * else a specifier added to an import of the module, else a new import statement.
    */
-  reference(module: string, exportName: string, newSpecifier: string): string {
+  reference(module: string, exportName: string, newSpecifier: string, names: LocalNames = {}): string {
     const existing = existingExportReference(this.sourceCode, this.at, module, exportName);
     if (existing !== null) return existing;
-    const local = pickName([exportName, `${exportName}Async`], (name) => !this.takenNames.has(name) && isFreeModuleName(this.sourceCode, name, this.at));
+    const candidates = names.candidates ?? [exportName, `${exportName}Async`];
+    const local = pickName(candidates, (name) => !this.takenNames.has(name) && isFreeModuleName(this.sourceCode, name, this.at, names.replacing));
     this.takenNames.add(local);
     const list = moduleBindings(this.sourceCode, module).find((binding) => binding.list !== null)?.list;
     if (list) {

@@ -8,7 +8,7 @@ import { ContextAnalysis } from '../analysis/contexts.js';
 import { type FileFacts, factsFor } from '../analysis/file-facts.js';
 import type { RoleEnvironment } from '../analysis/function-roles.js';
 import { catalogResolver } from '../analysis/imports.js';
-import { knowledgeFrom } from '../settings.js';
+import type { Knowledge } from '../settings.js';
 import { fileStamp } from './stamp.js';
 
 /** One importer, parsed the way ESLint parses it, with the rules' own context analysis. */
@@ -22,14 +22,16 @@ export interface FileSummary {
 }
 
 const summaries = new Map<string, FileSummary | null>();
+/** The knowledge each kept summary was analysed with: another configuration analyses the file again. */
+const knowledgeOf = new Map<string, Knowledge>();
 const stamps = new Map<string, string | null>();
 /** Parsed importers kept at most (each holds a tree, tokens and scopes: about 0.4 MB on outline): the most recently used stay. */
 const MAX_SUMMARIES = 2000;
 
 /** The summary of `file` in the project at `root`, read again when its mtime or size changed; `null` when it does not parse. */
-export function fileSummary(file: string, root: string): FileSummary | null {
+export function fileSummary(file: string, root: string, knowledge: Knowledge): FileSummary | null {
   const stamp = fileStamp(file);
-  if (stamps.get(file) === stamp && summaries.has(file)) {
+  if (stamps.get(file) === stamp && knowledgeOf.get(file) === knowledge && summaries.has(file)) {
     const kept = summaries.get(file)!;
     summaries.delete(file);
     summaries.set(file, kept);
@@ -37,17 +39,19 @@ export function fileSummary(file: string, root: string): FileSummary | null {
   }
   let summary: FileSummary | null = null;
   try {
-    if (stamp !== null) summary = summarize(file, root, stamp);
+    if (stamp !== null) summary = summarize(file, root, stamp, knowledge);
   } catch {
     summary = null;
   }
   stamps.set(file, stamp);
+  knowledgeOf.set(file, knowledge);
   summaries.delete(file);
   summaries.set(file, summary);
   for (const oldest of summaries.keys()) {
     if (summaries.size <= MAX_SUMMARIES) break;
     summaries.delete(oldest);
     stamps.delete(oldest);
+    knowledgeOf.delete(oldest);
   }
   return summary;
 }
@@ -55,16 +59,16 @@ export function fileSummary(file: string, root: string): FileSummary | null {
 export function clearFileSummaries(): void {
   summaries.clear();
   stamps.clear();
+  knowledgeOf.clear();
 }
 
-function summarize(file: string, root: string, stamp: string): FileSummary {
+function summarize(file: string, root: string, stamp: string, knowledge: Knowledge): FileSummary {
   const text = readFileSync(file, 'utf8');
   const commonJs = /\.c[jt]s$/.test(file);
   const ast = parse(text, { jsx: /\.[jt]sx$/.test(file), range: true, loc: true, tokens: true, comment: true, filePath: file });
   setParents(ast);
   const scopeManager = analyze(ast, { sourceType: commonJs ? 'script' : 'module', globalReturn: commonJs, jsxPragma: 'React', lib: ['esnext'] });
   const sourceCode = new TSESLint.SourceCode({ text, ast, scopeManager, visitorKeys } as never);
-  const knowledge = knowledgeFrom(undefined);
   const facts = factsFor(sourceCode, relative(root, file).replaceAll('\\', '/'), knowledge.runtime);
   const env: RoleEnvironment = { sourceCode, facts, knowledge, registrations: catalogResolver(knowledge.registrations)(sourceCode) };
   return { file, stamp, sourceCode, facts, env, contexts: new ContextAnalysis(env) };

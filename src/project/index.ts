@@ -1,8 +1,13 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { type ProjectOptions, clearProjects, projectSolver } from './project-cache.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileSummary } from './file-summary.js';
 import type { CrossFileContext } from './solver.js';
 import { fileStamp } from './stamp.js';
+import { importSpecifier } from './import-specifier.js';
+import { type SharedClient, sharedClientsOf } from './shared-clients.js';
+import type { ClientEntry } from '../catalog/types.js';
 
 export type { CrossFileCaller, CrossFileContext, CrossFileKind } from './solver.js';
 export type { ProjectOptions } from './project-cache.js';
@@ -39,6 +44,53 @@ export function crossFileContextAt(linted: LintedFile, node: TSESTree.Node, opti
     return project.solver.contextAt(summary, node);
   } catch {
     return { kind: 'unknown', chain: [] };
+  }
+}
+
+/** A shared client of the project, with the specifier the linted file would import it by. */
+export interface ProjectSharedClient extends SharedClient {
+  specifier: string;
+}
+
+/**
+ * The project's exported module-level client of catalog entry `entry` that `filename` should use
+ * instead of building its own (another file's in the same package, where a deploy bundles both;
+ * the one built with the same arguments when there are several), and how to import it; `null`
+ * when the project has none. Never throws.
+ */
+export function projectSharedClient(
+  filename: string,
+  entry: ClientEntry,
+  name: string,
+  argumentTexts: readonly string[],
+  existingSpecifiers: readonly string[],
+  options?: ProjectOptions,
+): ProjectSharedClient | null {
+  try {
+    const project = projectSolver(filename, options);
+    if (!project) return null;
+    const { index } = project.solver;
+    const scope = packageDirectory(project.file);
+    const candidates = sharedClientsOf(index, entry, project.solver.knowledge).filter(
+      (client) => client.file !== project.file && client.name === name && packageDirectory(client.file) === scope,
+    );
+    const normal = (texts: readonly string[]) => texts.join(',').replace(/\s+/g, '');
+    const chosen = candidates.find((client) => normal(client.argumentTexts) === normal(argumentTexts)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (!chosen) return null;
+    const specifier = importSpecifier(index.resolve, project.file, chosen.file, existingSpecifiers, (file) => index.files.has(file));
+    return specifier === null ? null : { ...chosen, specifier };
+  } catch {
+    return null;
+  }
+}
+
+/** The directory of the nearest `package.json` above `file` (the file's own directory when none). */
+function packageDirectory(file: string): string {
+  for (let directory = dirname(file); ; ) {
+    if (existsSync(join(directory, 'package.json'))) return directory;
+    const parent = dirname(directory);
+    if (parent === directory) return dirname(file);
+    directory = parent;
   }
 }
 

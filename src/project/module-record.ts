@@ -29,6 +29,25 @@ interface OxcParser {
 
 const EMPTY: ModuleRecord = { specifiers: [], reExports: [] };
 
+/**
+ * Every string that follows `from`, `import`, `import(`, `require(` or `export * from`: the
+ * specifiers a file may load, found without parsing (a superset: comments and strings that look
+ * like imports count too). The import graph is built from these; what a file really imports is
+ * read from its full summary when a question reaches it.
+ */
+const SPECIFIER = /\b(?:from|import|require)\s*\(?\s*(['"`])([^'"`$\n\\]+)\1/g;
+
+export function scanSpecifiers(text: string): string[] {
+  const found = new Set<string>();
+  for (const match of text.matchAll(SPECIFIER)) found.add(match[2]!);
+  return [...found];
+}
+
+/** Whether the text may hold a re-export (`export * from`, `export { x } from`, `export { imported }`). */
+export function mayReExport(text: string): boolean {
+  return /\bexport\s*(?:\*|\{|type\s*\{)/.test(text);
+}
+
 /** The module record of `filename` (text `text`); empty when it does not parse. */
 export function readModuleRecord(filename: string, text: string): ModuleRecord {
   try {

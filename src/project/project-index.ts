@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type DeployHandler, deployHandlers } from './deploy-handlers.js';
 import { listProjectFiles } from './files.js';
-import { type ModuleRecord, readModuleRecord } from './module-record.js';
+import { mayReExport, readModuleRecord, scanSpecifiers } from './module-record.js';
 import { type Resolve, createResolver } from './resolver.js';
 import { fileStamp } from './stamp.js';
 
@@ -14,18 +14,20 @@ export interface ResolvedReExport {
 
 interface FileEntry {
   stamp: string | null;
-  /** Project files this file imports, re-exports or requires. */
+  /** Project files this file may import, re-export or require (from `scanSpecifiers`). */
   targets: Set<string>;
-  reExports: ResolvedReExport[];
+  /** Read with the parser on first use; `null` until then, `[]` when the text has no `export {`/`export *`. */
+  reExports: ResolvedReExport[] | null;
 }
 
 /** How often, at most, every file's stamp is compared again (editor servers see edits; a CLI run pays once). */
 const REVALIDATE_MS = 2000;
 
 /**
- * The whole-project import graph: every source file's module record with resolved targets, who
- * imports whom, and the handlers that deploy configs name. Built once; entries whose file's mtime
- * or size changed are read again, at most every couple of seconds.
+ * The whole-project import graph: every source file's specifiers (scanned from its text, without
+ * parsing) with resolved targets, who may import whom, and the handlers that deploy configs name.
+ * Re-exports are parsed only for the files a question asks about. Built once; entries whose file's
+ * mtime or size changed are read again, at most every couple of seconds.
  */
 export class ProjectIndex {
   readonly files: ReadonlySet<string>;
@@ -51,7 +53,31 @@ export class ProjectIndex {
 
   /** Re-exports in `file`, with their source files. */
   reExports(file: string): readonly ResolvedReExport[] {
-    return this.entries.get(file)?.reExports ?? [];
+    const entry = this.entries.get(file);
+    if (!entry) return [];
+    entry.reExports ??= this.readReExports(file);
+    return entry.reExports;
+  }
+
+  private readReExports(file: string): ResolvedReExport[] {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return [];
+    }
+    const reExports: ResolvedReExport[] = [];
+    for (const reExport of readModuleRecord(file, text).reExports) {
+      const from = this.target(file, reExport.specifier);
+      if (from !== null) reExports.push({ from, importName: reExport.importName, exportName: reExport.exportName });
+    }
+    return reExports;
+  }
+
+  /** The project file `specifier` resolves to from `file`; `null` outside the project. */
+  private target(file: string, specifier: string): string | null {
+    const path = this.resolve(file, specifier);
+    return path !== null && this.files.has(path) ? path : null;
   }
 
   private revalidate(): void {
@@ -67,33 +93,20 @@ export class ProjectIndex {
 
   private load(file: string): void {
     const stamp = fileStamp(file);
-    let record: ModuleRecord = { specifiers: [], reExports: [] };
+    let text = '';
     if (stamp !== null) {
       try {
-        record = readModuleRecord(file, readFileSync(file, 'utf8'));
+        text = readFileSync(file, 'utf8');
       } catch {
         // Unreadable: contributes nothing.
       }
     }
     const targets = new Set<string>();
-    const resolved = new Map<string, string | null>();
-    const target = (specifier: string): string | null => {
-      if (!resolved.has(specifier)) {
-        const path = this.resolve(file, specifier);
-        resolved.set(specifier, path !== null && this.files.has(path) ? path : null);
-      }
-      return resolved.get(specifier)!;
-    };
-    for (const specifier of record.specifiers) {
-      const path = target(specifier);
+    for (const specifier of scanSpecifiers(text)) {
+      const path = this.target(file, specifier);
       if (path !== null && path !== file) targets.add(path);
     }
-    const reExports: ResolvedReExport[] = [];
-    for (const reExport of record.reExports) {
-      const from = target(reExport.specifier);
-      if (from !== null) reExports.push({ from, importName: reExport.importName, exportName: reExport.exportName });
-    }
-    this.entries.set(file, { stamp, targets, reExports });
+    this.entries.set(file, { stamp, targets, reExports: mayReExport(text) ? null : [] });
     for (const path of targets) {
       let set = this.importersOf.get(path);
       if (!set) this.importersOf.set(path, (set = new Set()));

@@ -5,6 +5,7 @@ import { exportNames } from '../analysis/exports.js';
 import { positionRole } from '../analysis/function-roles.js';
 import { type FileSummary, fileSummary } from './file-summary.js';
 import type { ProjectIndex } from './project-index.js';
+import type { Knowledge } from '../settings.js';
 import { fileStamp } from './stamp.js';
 import { type ExportRef, type Use, findUses } from './uses.js';
 
@@ -33,7 +34,10 @@ export class Solver {
   private budget = BUDGET;
   private depended: Map<string, string | null>[] = [];
 
-  constructor(private readonly index: ProjectIndex) {}
+  constructor(
+    readonly index: ProjectIndex,
+    readonly knowledge: Knowledge,
+  ) {}
 
   context(file: string, exportName: string): CrossFileContext {
     this.budget = BUDGET;
@@ -92,7 +96,7 @@ export class Solver {
         continue;
       }
       for (const importer of [...this.index.importers(alias.file)].sort()) {
-        const summary = fileSummary(importer, this.index.root);
+        const summary = fileSummary(importer, this.index.root, this.knowledge);
         this.depend(importer, summary?.stamp ?? null);
         if (!summary) {
           escapes = true;

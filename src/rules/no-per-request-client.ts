@@ -1,19 +1,21 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { ClientCreation } from '../analysis/clients.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
-import { contextAcrossFiles } from '../analysis/cross-file.js';
+import { contextAcrossFiles, sharedClientAcrossFiles } from '../analysis/cross-file.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ExpressionFacts, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
+import { valueFlow } from '../analysis/value-flow.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
-import { type HoistFix, groupedHoistFix, planHoist } from '../fixes/hoist.js';
+import { type HoistFix, type HoistPlan, groupedHoistFix, planHoist } from '../fixes/hoist.js';
 import { claimModuleName } from '../fixes/names.js';
+import { type ReusePlan, type SharedClientImport, planReuse } from '../fixes/reuse.js';
 import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from '../util/messages.js';
 
-type MessageId = 'perRequestClient' | 'perRequestClientNoFix' | 'suggestHoist' | 'suggestCachePerKey';
+type MessageId = 'perRequestClient' | 'perRequestClientNoFix' | 'perRequestClientShared' | 'suggestHoist' | 'suggestReuse' | 'suggestCachePerKey';
 type Options = [{ reportRequestScopedWrappers?: boolean }];
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
@@ -48,7 +50,10 @@ export default createRule<Options, MessageId>({
         '{{client}} is created {{where}}, so every {{unit}} builds a new one: {{cost}}. Create it once at module scope and share it.',
       perRequestClientNoFix:
         '{{client}} is created {{where}}, so every {{unit}} builds a new one: {{cost}}. Create it once at module scope and share it (not fixed automatically: {{reason}}).',
+      perRequestClientShared:
+        '{{client}} is created {{where}}, so every {{unit}} builds a new one: {{cost}}. The project already shares one: use `{{shared}}` from `{{specifier}}` ({{place}}).',
       suggestHoist: 'Move {{client}} to module scope as `{{name}}` ({{caveat}}).',
+      suggestReuse: "Use the project's shared `{{shared}}` from `{{specifier}}` instead ({{caveat}}).",
       suggestCachePerKey:
         'Keep one {{client}} per `{{key}}` in a module-level Map `{{mapName}}` (the key must identify the tenant or credentials, not a per-request object).',
     },
@@ -94,7 +99,7 @@ export default createRule<Options, MessageId>({
     }
 
     /** Reports a per-request creation, or returns its autofixed hoist for `reportHoists`. */
-    function checkCreation(creation: ClientCreation, where: { where: string; unit: string }, argumentFacts: ExpressionFacts): Hoist | null {
+    function checkCreation(creation: ClientCreation, where: Place, argumentFacts: ExpressionFacts): Hoist | null {
       const sourceCode = context.sourceCode;
       const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
       if (creation.entry.kind === 'wrapper' && requestScoped && !options()[0].reportRequestScopedWrappers) return null;
@@ -105,12 +110,41 @@ export default createRule<Options, MessageId>({
         unit: where.unit,
         cost: creation.entry.kind === 'pool' ? POOL_COST : WRAPPER_COST,
       };
-      const plan = planHoist(sourceCode, creation, argumentFacts);
+      const reuse = reusePlan(creation, where, argumentFacts);
+      if (reuse?.plan.kind === 'fix') {
+        const { shared } = reuse;
+        context.report({
+          node: creation.node,
+          messageId: 'perRequestClientShared',
+          data: {
+            client: data.client,
+            where: data.where,
+            unit: data.unit,
+            cost: data.cost,
+            shared: shared.exportName,
+            specifier: shared.specifier,
+            place: shared.place,
+          },
+          fix: reuse.plan.fix,
+        });
+        return null;
+      }
+      let plan = crossFileCaveat(planHoist(sourceCode, creation, argumentFacts), sourceCode, creation, where);
+      if (reuse && plan.kind === 'fix') {
+        plan = { kind: 'suggestion', name: plan.name, fix: plan.fix, caveat: `a second one next to the project's \`${reuse.shared.exportName}\`` };
+      }
       if (plan.kind === 'fix') {
         claimModuleName(sourceCode, plan.name);
         return { node: creation.node, data, fix: plan.fix, insertAt: plan.insertAt };
       }
       const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
+      if (reuse?.plan.kind === 'suggestion') {
+        suggest.push({
+          messageId: 'suggestReuse',
+          data: { shared: reuse.shared.exportName, specifier: reuse.shared.specifier, caveat: reuse.plan.caveat },
+          fix: reuse.plan.fix,
+        });
+      }
       let reason: string;
       if (plan.kind === 'suggestion') {
         suggest.push({ messageId: 'suggestHoist', data: { client: creation.name, name: plan.name, caveat: plan.caveat }, fix: plan.fix });
@@ -122,6 +156,7 @@ export default createRule<Options, MessageId>({
           suggest.push({ messageId: 'suggestCachePerKey', data: { client: creation.name, key: cache.key, mapName: cache.mapName }, fix: cache.fix });
         }
       }
+      if (reuse?.plan.kind === 'suggestion') reason = `the project already shares one, \`${reuse.shared.exportName}\` at \`${reuse.shared.place}\`, but ${reuse.plan.caveat}`;
       context.report({
         node: creation.node,
         messageId: 'perRequestClientNoFix',
@@ -129,6 +164,16 @@ export default createRule<Options, MessageId>({
         suggest,
       });
       return null;
+    }
+
+    /** Importing the project's own shared client instead, when it has one (an exported module-level client of the same kind). */
+    function reusePlan(creation: ClientCreation, where: Place, argumentFacts: ExpressionFacts): { shared: SharedClientImport; plan: ReusePlan } | null {
+      const shared = sharedClientAcrossFiles(analyzeFile(context), creation);
+      if (!shared) return null;
+      let plan = planReuse(context.sourceCode, creation, argumentFacts, shared);
+      if (plan.kind === 'none') return null;
+      if (plan.kind === 'fix' && where.acrossFiles && returnsClient(context.sourceCode, creation)) plan = { kind: 'suggestion', fix: plan.fix, caveat: CALLERS_SHARE };
+      return { shared, plan };
     }
   },
 });
@@ -150,10 +195,33 @@ function perRequestPlace(
   sourceCode: Readonly<TSESLint.SourceCode>,
   creation: ClientCreation,
   argumentFacts: ExpressionFacts,
-): { where: string; unit: string } | null {
-  if (executionContext.kind === 'request') return describeRepetition(executionContext);
+): Place | null {
+  if (executionContext.kind === 'request') return { ...describeRepetition(executionContext), acrossFiles: executionContext.across !== undefined };
   const repetition = loopRepetition(sourceCode, executionContext, creation, argumentFacts);
   if (!repetition) return null;
   const { loopIsAround, called } = repetition;
-  return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}\`, called in a loop`, unit: 'iteration' };
+  return { where: loopIsAround || !called ? 'in a loop' : `in \`${called}\`, called in a loop`, unit: 'iteration', acrossFiles: false };
+}
+
+interface Place {
+  where: string;
+  unit: string;
+  /** The context came from call sites in other files (the project layer). */
+  acrossFiles: boolean;
+}
+
+/**
+ * A hoist autofix is safe when every use of the client is in sight; a client that a function
+ * returns to callers in other files may be closed or reconfigured by them, so there it is a
+ * suggestion.
+ */
+function crossFileCaveat(plan: HoistPlan, sourceCode: Readonly<TSESLint.SourceCode>, creation: ClientCreation, where: Place): HoistPlan {
+  if (plan.kind !== 'fix' || !where.acrossFiles || !returnsClient(sourceCode, creation)) return plan;
+  return { kind: 'suggestion', name: plan.name, fix: plan.fix, caveat: CALLERS_SHARE };
+}
+
+const CALLERS_SHARE = 'its callers in other files would all share one client, so check that none of them closes or reconfigures it';
+
+function returnsClient(sourceCode: Readonly<TSESLint.SourceCode>, creation: ClientCreation): boolean {
+  return valueFlow(sourceCode, creation.node).uses.some((use) => use.kind === 'returned' || use.kind === 'yielded');
 }

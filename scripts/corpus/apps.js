@@ -214,7 +214,7 @@ export function locate(apps, file) {
 }
 
 /**
- * @typedef {object} AppReport one report of the strictest config (what users run) on an app file
+ * @typedef {object} AppReport one report of the strictest config (the `strict` options) on an app file
  * @property {string} repo
  * @property {string} commit
  * @property {string} file path relative to the app's root

@@ -7,7 +7,7 @@ import ts from 'typescript';
  * binder (redeclared bindings, duplicate exports) and the checker (use before declaration,
  * `await` outside async functions, type errors). The program holds the file alone (`noResolve`:
  * imports stay unresolved on both sides, so they cancel out) plus the standard library, whose
- * parsed files are shared between checks.
+ * parsed files are shared between checks, and the globals of Node.js and test runners.
  */
 const OPTIONS = {
   noResolve: true,
@@ -23,9 +23,28 @@ const OPTIONS = {
   experimentalDecorators: false,
 };
 
+/**
+ * What a Node.js server or its test runner provides and a fix may use (a shutdown hook's
+ * `process.on`, an added `node:fs/promises` import, a test's `afterAll`): without `@types/node`
+ * or the runner's globals in the program, those would count as new errors of the fix.
+ */
+const ENVIRONMENT_NAME = '/corpus-check/__environment__.d.ts';
+const ENVIRONMENT = `
+declare var process: any; declare var Buffer: any; declare var require: any; declare var module: any;
+declare var exports: any; declare var __dirname: string; declare var __filename: string; declare var global: any;
+declare function setImmediate(callback: (...args: any[]) => void, ...args: any[]): any;
+declare function afterAll(fn: (...args: any[]) => any, timeout?: number): void;
+declare function afterEach(fn: (...args: any[]) => any, timeout?: number): void;
+declare function beforeAll(fn: (...args: any[]) => any, timeout?: number): void;
+declare function beforeEach(fn: (...args: any[]) => any, timeout?: number): void;
+declare module 'node:*';
+`;
+
 const baseHost = ts.createCompilerHost(OPTIONS, true);
 /** @type {Map<string, ts.SourceFile | undefined>} */
 const libraryFiles = new Map();
+/** @type {ts.SourceFile | undefined} */
+let environmentFile;
 
 /**
  * The compiler errors of `text` as file `fileName`, as `TSnnnn: message` strings (positions
@@ -41,14 +60,15 @@ export function compilerErrors(fileName, text) {
     ...baseHost,
     getSourceFile(name, languageVersion) {
       if (name === virtualName) return ts.createSourceFile(name, text, languageVersion, true);
+      if (name === ENVIRONMENT_NAME) return (environmentFile ??= ts.createSourceFile(name, ENVIRONMENT, languageVersion, true));
       if (!libraryFiles.has(name)) libraryFiles.set(name, baseHost.getSourceFile(name, languageVersion));
       return libraryFiles.get(name);
     },
-    fileExists: (name) => name === virtualName || baseHost.fileExists(name),
-    readFile: (name) => (name === virtualName ? text : baseHost.readFile(name)),
+    fileExists: (name) => name === virtualName || name === ENVIRONMENT_NAME || baseHost.fileExists(name),
+    readFile: (name) => (name === virtualName ? text : name === ENVIRONMENT_NAME ? ENVIRONMENT : baseHost.readFile(name)),
     writeFile: () => {},
   };
-  const program = ts.createProgram([virtualName], OPTIONS, host);
+  const program = ts.createProgram([virtualName, ENVIRONMENT_NAME], OPTIONS, host);
   const sourceFile = program.getSourceFile(virtualName);
   if (!sourceFile) return [`cannot load ${fileName}`];
   return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]

@@ -129,6 +129,18 @@ const BINDING_RULES = {
   },
 };
 
+/**
+ * Test runners' globals in test files: a test-hook suggestion writes `afterAll(...)` where the
+ * file has no import of its runner (Jest, Mocha and Vitest with `globals`).
+ * @type {Config}
+ */
+const TEST_GLOBALS = {
+  files: ['**/*.{test,spec}.*', '**/{__tests__,test,tests,e2e,playwright,test-utils,testing,fixtures}/**'],
+  languageOptions: {
+    globals: Object.fromEntries(['afterAll', 'afterEach', 'beforeAll', 'beforeEach', 'describe', 'it', 'test', 'expect'].map((name) => [name, 'readonly'])),
+  },
+};
+
 /** The built plugin (`npm run build` first). */
 export async function loadPlugin() {
   return (await import(pathToFileURL(PLUGIN_PATH).href)).default;
@@ -209,7 +221,7 @@ export function createCorpusLinter({ plugin, stress = true, reverseProbe = false
     if (!firstMessages || !record.mode) return finish();
     const mode = /** @type {Mode} */ (record.mode);
     const parseOnly = configFor(mode, []);
-    const bindingConfig = configFor(mode, [BINDING_RULES]);
+    const bindingConfig = configFor(mode, [BINDING_RULES, TEST_GLOBALS]);
 
     /**
      * typescript-estree does not check bindings (it parses `const a = 1; const a = 2;`), so fixes

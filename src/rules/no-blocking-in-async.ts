@@ -26,6 +26,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Disallow blocking calls (sync file system, child process, crypto, compression) in async functions and request handlers',
       recommended: true,
+      strictOptions: [{ checkAsyncFunctions: true }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -42,13 +43,13 @@ export default createRule<Options, MessageId>({
           checkAsyncFunctions: {
             type: 'boolean',
             description:
-              'Also report blocking calls in async functions whose callers the file does not show (exported helpers, services). Handlers and the functions they reach are always checked.',
+              'Also report blocking calls in async functions whose callers neither the file nor the project shows (exported helpers, services, CLI commands). Handlers and the functions they reach, in this file or through other files, are always checked.',
           },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allow: [], checkAsyncFunctions: true }],
+    defaultOptions: [{ allow: [], checkAsyncFunctions: false }],
     messages: {
       blocking:
         '`{{name}}()` blocks the event loop {{where}} ({{work}}): {{consequence}}. Use {{alternative}} instead.',
@@ -60,7 +61,7 @@ export default createRule<Options, MessageId>({
     },
     languages: ['js/js'],
   },
-  defaultOptions: [{ allow: [], checkAsyncFunctions: true }],
+  defaultOptions: [{ allow: [], checkAsyncFunctions: false }],
   create(context, options) {
     const blockingCalls = knowledgeFrom(context.settings).blockingCalls;
     // Cheap first: most files import nothing from the catalog, and need no further analysis.
@@ -69,7 +70,7 @@ export default createRule<Options, MessageId>({
       const tags = catalogTagResolver(blockingCalls)(context.sourceCode);
       // Calls at module level run once, while the module loads: most files with any stop here.
       if (![...calls.keys()].some(runsInFunctionOrClass) && ![...tags.keys()].some(runsInFunctionOrClass)) return;
-      const [{ allow = [], checkAsyncFunctions = true }] = options();
+      const [{ allow = [], checkAsyncFunctions = false }] = options();
       const allowed = new Set(allow.map(normalizeSpecifier));
       const analysis = analyzeFile(context);
       const { facts } = analysis;

@@ -834,6 +834,7 @@ export async function build() {
 }
 `,
       output: null,
+      options: [{ checkAsyncFunctions: true }],
       errors: [
         {
           messageId: "blockingNoFix",
@@ -861,6 +862,7 @@ export async function build(paths) {
 }
 `,
       output: null,
+      options: [{ checkAsyncFunctions: true }],
       errors: [
         {
           messageId: "blockingNoFix",

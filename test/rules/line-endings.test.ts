@@ -31,6 +31,7 @@ ruleTester.run('no-blocking-in-async', noBlockingInAsync, {
         '}',
         '',
       ]),
+      options: [{ checkAsyncFunctions: true }],
       errors: [{ messageId: 'blocking', line: 4, column: 10, endLine: 4, endColumn: 39 }],
       name: 'an added import in a CRLF file ends with CRLF',
     },

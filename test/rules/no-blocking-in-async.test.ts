@@ -1243,13 +1243,17 @@ app.get('/', (req, res) => { load().then(() => res.send(fs.readFileSync('x'))); 
 export async function loadUser(id: string) {
   return JSON.parse(await readFile(\`users/\${id}.json\`, 'utf8'));
 }`,
+      options: [{ checkAsyncFunctions: true }],
       errors: [{ messageId: 'blocking', line: 3, column: 21, endLine: 3, endColumn: 61, data: { name: 'fs.readFileSync', where: 'in the async function `loadUser()`', consequence: 'every other request in flight waits until it returns', work: FILE_SYSTEM, alternative: '`await readFile(…)` (`node:fs/promises`)' } }],
+      name: 'an exported async function with unknown callers (checkAsyncFunctions)',
     },
     {
       filename: 'src/files.ts',
       code: `${READ}export const loadAll = async (names: string[]) => names.map((name) => readFileSync(name));`,
       output: null,
+      options: [{ checkAsyncFunctions: true }],
       errors: [{ messageId: 'blockingNoFix', line: 2, column: 71, endLine: 2, endColumn: 89, data: { name: 'fs.readFileSync', where: 'in the async function `loadAll()`', consequence: 'every other request in flight waits until it returns', work: FILE_SYSTEM, alternative: '`await readFile(…)` (`node:fs/promises`)', reason: 'it runs in a synchronous callback; making the callback async would change what its caller receives' } }],
+      name: 'an async arrow with unknown callers, the call in a sync map callback (checkAsyncFunctions)',
     },
     {
       filename: 'src/report.service.ts',
@@ -1260,7 +1264,9 @@ export async function loadUser(id: string) {
 export class ReportService {
   async render(name: string) { return template(await readFile(name, 'utf8')); }
 }`,
+      options: [{ checkAsyncFunctions: true }],
       errors: [{ messageId: 'blocking', line: 3, column: 48, endLine: 3, endColumn: 74 }],
+      name: 'an async service method (checkAsyncFunctions)',
     },
     // Where `await` is not allowed: a parameter default, a class field of a per-request class.
     {

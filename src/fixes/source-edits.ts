@@ -122,10 +122,37 @@ function declaredCallable(statement: TSESTree.ProgramStatement): TSESTree.Functi
  * it could move it under code that runs first.
  */
 export function moduleInsertionIndex(sourceCode: SourceCode, statement: TSESTree.ProgramStatement): number {
-  const start = statementStart(statement);
+  const start = statementStart(firstOverload(sourceCode, statement));
   const firstToken = sourceCode.getTokenByRangeStart(start, { includeComments: false }) ?? statement;
   const comments = sourceCode.getCommentsBefore(firstToken);
   return (comments[0] ?? firstToken).range[0];
+}
+
+/**
+ * The first of the overload signatures right above a function (`function f(a: string): T;`): a
+ * declaration must not land between them and the implementation.
+ */
+function firstOverload(sourceCode: SourceCode, statement: TSESTree.ProgramStatement): TSESTree.ProgramStatement {
+  const name = declaredFunctionName(statement);
+  if (name === null) return statement;
+  const body = sourceCode.ast.body;
+  let index = body.indexOf(statement);
+  while (index > 0) {
+    const previous = body[index - 1]!;
+    const declaration = unwrapExport(previous);
+    if (declaration?.type !== AST_NODE_TYPES.TSDeclareFunction || declaration.id?.name !== name) break;
+    index--;
+  }
+  return body[index] ?? statement;
+}
+
+function unwrapExport(statement: TSESTree.ProgramStatement): TSESTree.Node | null | undefined {
+  return statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
+}
+
+function declaredFunctionName(statement: TSESTree.ProgramStatement): string | null {
+  const declaration = unwrapExport(statement);
+  return declaration?.type === AST_NODE_TYPES.FunctionDeclaration && declaration.id ? declaration.id.name : null;
 }
 
 /** Where a statement really starts: decorators of an exported class come before `export`. */

@@ -97,7 +97,10 @@ export function functionRole(env: RoleEnvironment, fn: FunctionNode): FunctionRo
   }
   const parent = fn.parent;
   if (parent.type === AST_NODE_TYPES.MethodDefinition) return methodRole(env, fn, parent);
-  return signatureRole(fn) ?? positionRole(env, fn, fn) ?? exportRole(env, fn) ?? namedOrInline(fn);
+  const position = positionRole(env, fn, fn);
+  // A Workers handler object says more than a `(request: Request)` signature: per-request I/O objects are required there.
+  if (position?.kind === 'edge') return position;
+  return signatureRole(fn) ?? position ?? exportRole(env, fn) ?? namedOrInline(fn);
 }
 
 function namedOrInline(fn: FunctionNode): FunctionRole {

@@ -13,6 +13,19 @@ const ruleTester = new RuleTester();
 ruleTester.run('no-per-request-client', noPerRequestClient, {
   valid: [
     {
+      code: `import { PrismaClient } from '@prisma/client';
+import { PrismaD1 } from '@prisma/adapter-d1';
+
+export default {
+  async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+    const prisma = new PrismaClient({ adapter: new PrismaD1(env.DB) });
+    return new Response(JSON.stringify(await prisma.user.findMany()));
+  },
+};
+`,
+      name: 'a Workers fetch handler with a typed Request parameter is an edge handler, not a Node request handler',
+    },
+    {
       code: `import { KMSClient } from '@aws-sdk/client-kms';
 let signer;
 async function createSigner() {

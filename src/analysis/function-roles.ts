@@ -308,7 +308,8 @@ function methodCallRole(
   if (name === 'listen') return { kind: 'startup', label: 'listen callback' };
   if ((name === 'on' || name === 'once' || name === 'addListener' || name === 'prependListener') && eventName !== null) {
     if (SHUTDOWN_EVENTS.has(eventName)) return { kind: 'startup', label: 'shutdown hook' };
-    if (name !== 'once' && perRequestEvents.has(eventName)) return { kind: 'request', label: `'${eventName}' listener` };
+    // The process's own 'message' is IPC from its parent (a cluster's start command as often as a job): not known to be per request.
+    if (name !== 'once' && perRequestEvents.has(eventName) && !isProcessGlobal(callee.object)) return { kind: 'request', label: `'${eventName}' listener` };
     return INLINE;
   }
   const jobLabel = jobMethods.get(name);

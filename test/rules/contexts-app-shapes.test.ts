@@ -26,6 +26,17 @@ export default {
       name: 'a Workers fetch handler with a typed Request parameter is an edge handler, not a Node request handler',
     },
     {
+      code: `import Redis from 'ioredis';
+import { start } from './server';
+
+process.on('message', async (message) => {
+  const redis = new Redis(process.env.REDIS_URL);
+  await start({ index: message.index, redis });
+});
+`,
+      name: "process.on('message') is IPC from the parent (a cluster worker's start command): not per request",
+    },
+    {
       code: `import { KMSClient } from '@aws-sdk/client-kms';
 let signer;
 async function createSigner() {

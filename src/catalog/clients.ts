@@ -219,7 +219,7 @@ export const clientCatalog: readonly ClientEntry[] = [
   // mongodb 6.9+ attaches Symbol.asyncDispose to MongoClient when the runtime defines the symbol.
   { module: 'mongodb', export: 'MongoClient', kind: 'pool', label: 'MongoClient', close: 'close', asyncDispose: true },
   { module: 'mongodb', export: 'MongoClient.connect', kind: 'pool', label: 'MongoClient', close: 'close', asyncDispose: true, async: true },
-  { module: 'mongoose', export: 'createConnection', kind: 'pool', label: 'mongoose connection', close: 'close' },
+  { module: 'mongoose', export: 'createConnection', kind: 'pool', label: 'mongoose connection', close: 'close', idleWithoutArguments: true },
   // mongoose.connect() opens mongoose's one default connection, a module-level singleton, and
   // resolves to the mongoose object. Scripts close it through the module (`mongoose.disconnect()`,
   // `mongoose.connection.close()`), not through the value connect() returns, so, like a channel
@@ -281,7 +281,7 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: '@vercel/kv', export: 'createClient', kind: 'wrapper', label: 'Vercel KV client' },
 
   // Cloud SDKs
-  { module: '@aws-sdk/client-*', export: '*Client', kind: 'pool', label: 'AWS SDK client', close: 'destroy', syncClose: true },
+  { module: '@aws-sdk/client-*', export: '*Client', kind: 'pool', label: 'AWS SDK client', close: 'destroy', syncClose: true, idleSocketsUnref: true },
   // AWS SDK v2: every service is a class on the SDK object (`new AWS.S3()`), and a module of its own
   // (`aws-sdk/clients/s3`). Messages name the service the file uses (`S3`). The SDK object's other
   // classes are not clients.

@@ -42,6 +42,14 @@ export interface ClientEntry extends ModuleExportRef {
   members?: readonly ClientMember[] | undefined;
   /** One connection rather than a pool: sharing it would serialize requests and die with the connection. */
   singleConnection?: boolean | undefined;
+  /** Called without arguments it opens nothing (`mongoose.createConnection()` waits for `openUri()`): nothing to close. */
+  idleWithoutArguments?: boolean | undefined;
+  /**
+   * Its connections are keep-alive sockets of Node's HTTP agent, which are unref'd while idle: an
+   * unclosed client does not keep a script or a test runner from exiting (it still leaks sockets
+   * when a long-lived process makes one per call).
+   */
+  idleSocketsUnref?: boolean | undefined;
   /** What to do instead, when no automatic fix is possible (lower case, no final period). */
   advice?: string | undefined;
 }

@@ -91,6 +91,7 @@ export default createRule<Options, MessageId>({
       for (const creation of analysis.clientCreations.values()) {
         const close = creation.entry.close;
         if (!close || creation.entry.closedWithParent) continue;
+        if (creation.entry.idleWithoutArguments && creation.node.arguments.length === 0) continue;
         const executionContext = analysis.contexts.contextAt(creation.node);
         if (!isChecked(analysis, executionContext, creation)) continue;
         const ownership = ownershipOf(analysis, creation);
@@ -135,6 +136,8 @@ export default createRule<Options, MessageId>({
           return withPlan({ node, messageId: 'notClosed', data: { client, close, where: functionPlace(owner.fn, executionContext) } }, plan, close);
         }
         case 'test-lifecycle': {
+          // What keeps a test runner from exiting is an open socket; this client's idle ones do not.
+          if (entry.idleSocketsUnref) return null;
           const plan = planTestTeardown(sourceCode, ownership, entry, node);
           const hook = plan?.hook ?? teardownHookName(sourceCode, owner.setupHook);
           const where = owner.setupHook ? `in \`${owner.setupHook}()\`` : owner.suite ? `in a \`${owner.suite}()\` block` : 'at module scope';
@@ -154,6 +157,7 @@ export default createRule<Options, MessageId>({
             const fix = analysis.facts.workerThread ? null : planShutdownHook(sourceCode, ownership, entry, node, TYPESCRIPT_FILE.test(context.filename));
             return { node, messageId: 'moduleNotClosed', data: { client, close }, suggest: fix ? [{ messageId: 'suggestShutdownHook', data: { close }, fix }] : [] };
           }
+          if (entry.idleSocketsUnref) return null;
           const plan = planScriptClose(sourceCode, ownership, entry, node);
           const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
           if (plan?.kind === 'finally-chain') suggest.push({ messageId: 'suggestFinallyChain', data: { close, call: plan.call }, fix: plan.fix });

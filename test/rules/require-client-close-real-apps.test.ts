@@ -28,6 +28,43 @@ export const prisma = new PrismaClient().$extends(withAccelerate());
       name: 'an extended Prisma client exported at module scope is handed to the importers',
     },
     {
+      filename: '__tests__/steps/given.ts',
+      code: `import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+
+const dynamo = new DynamoDBClient({});
+
+export const aUser = (id: string) => dynamo.send(new PutItemCommand({ TableName: 'users', Item: { id: { S: id } } }));
+`,
+      name: "an AWS SDK client in a test helper: its idle keep-alive sockets are unref'd and do not keep the runner alive",
+    },
+    {
+      filename: 'scripts/backfill.ts',
+      code: `import { S3Client, ListObjectsV2Command } from '@aws-sdk/client-s3';
+
+const s3 = new S3Client({});
+const { Contents } = await s3.send(new ListObjectsV2Command({ Bucket: 'uploads' }));
+console.log(Contents?.length);
+`,
+      name: 'an AWS SDK client in a script: the script still exits',
+    },
+    {
+      filename: 'tests/unit/models/plugins/toJSON.plugin.test.js',
+      code: `const mongoose = require('mongoose');
+
+describe('toJSON plugin', () => {
+  let connection;
+  beforeEach(() => {
+    connection = mongoose.createConnection();
+  });
+  it('removes __v', () => {
+    const Model = connection.model('Model', new mongoose.Schema());
+    expect(new Model().toJSON()).not.toHaveProperty('__v');
+  });
+});
+`,
+      name: 'mongoose.createConnection() without a URI opens nothing',
+    },
+    {
       filename: 'src/nonstreaming/index.js',
       code: `import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 

@@ -7,8 +7,9 @@ const local = { region: 'local', endpoint: 'http://localhost:8000' };
 
 describe('get-order', () => {
   let seeder;
-  // Incorrect (require-client-close): the client that seeds the table is never destroyed; its
-  // keep-alive sockets keep the test process from exiting.
+  // Correct, if untidy: the client that seeds the table is never destroyed, but an AWS SDK client's
+  // idle keep-alive sockets are unref'd by Node's HTTP agent, so they do not keep the test process
+  // from exiting (a pg pool or a Redis connection here would: see scripts-and-tests/).
   beforeAll(async () => {
     seeder = new DynamoDBClient(local);
     await seeder.send(new PutItemCommand({ TableName: 'orders', Item: { id: { S: 'o-1' } } }));

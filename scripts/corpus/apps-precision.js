@@ -1,0 +1,54 @@
+// @ts-check
+/**
+ * Precision of the current build on the classified sample (docs/app-corpus.md): re-lints the file
+ * of every classified report with the built plugin under the `recommended` and the `strict`
+ * config, and counts the verdicts of the reports each still makes. A rule change that silences a
+ * false positive shows here without classifying a new sample (the reports still made are a random
+ * sample of what the build reports, as long as it only takes reports away).
+ *
+ *   npm run build && node scripts/corpus/apps-precision.js [corpus/app-verdicts.tsv]
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { APPS_ROOT } from './apps.js';
+import { REPO_ROOT } from './files.js';
+import { LINTER_CWD, loadPlugin } from './lint-file.js';
+
+const verdictsFile = process.argv[2] ?? path.join(REPO_ROOT, 'corpus/app-verdicts.tsv');
+const rows = readFileSync(verdictsFile, 'utf8')
+  .split('\n')
+  .slice(1)
+  .filter((line) => line.trim() !== '')
+  .map((line) => line.split('\t'))
+  .filter((columns) => ['tp', 'fp'].includes(columns[5] ?? ''));
+
+const plugin = await loadPlugin();
+const linter = new Linter({ cwd: LINTER_CWD });
+/** @type {Record<string, { tp: number, fp: number, silencedTp: number, silencedFp: number }>} */
+const counts = {};
+for (const name of /** @type {const} */ (['recommended', 'strict'])) {
+  /** @type {import('eslint').Linter.Config[]} */
+  const config = [
+    { files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], languageOptions: { parser: tseslint.parser } },
+    plugin.configs[name],
+  ];
+  /** @type {Map<string, import('eslint').Linter.LintMessage[]>} */
+  const messagesOf = new Map();
+  for (const [repo = '', , file = '', line = '', rule = '', verdict = ''] of rows) {
+    const filename = path.join(APPS_ROOT, repo.replace('/', '+'), file);
+    if (!messagesOf.has(filename)) messagesOf.set(filename, linter.verify(readFileSync(filename, 'utf8'), config, { filename }));
+    const still = (messagesOf.get(filename) ?? []).some((message) => message.ruleId === rule && message.line === Number(line));
+    const entry = (counts[`${name}\t${rule}`] ??= { tp: 0, fp: 0, silencedTp: 0, silencedFp: 0 });
+    if (still) entry[verdict === 'tp' ? 'tp' : 'fp']++;
+    else entry[verdict === 'tp' ? 'silencedTp' : 'silencedFp']++;
+  }
+}
+console.log('| config | rule | still reported: tp | fp | precision | not reported by this config (silenced, or strict only): tp | fp |');
+console.log('|:--|:--|--:|--:|--:|--:|--:|');
+for (const [key, { tp, fp, silencedTp, silencedFp }] of Object.entries(counts)) {
+  const [name, rule] = key.split('\t');
+  const precision = tp + fp === 0 ? '-' : `${Math.round((100 * tp) / (tp + fp))}%`;
+  console.log(`| ${name} | ${rule} | ${tp} | ${fp} | ${precision} | ${silencedTp} | ${silencedFp} |`);
+}

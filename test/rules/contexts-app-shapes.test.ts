@@ -37,6 +37,26 @@ process.on('message', async (message) => {
       name: "process.on('message') is IPC from the parent (a cluster worker's start command): not per request",
     },
     {
+      code: `import mysql from 'mysql2/promise';
+
+export async function connectDatabase() {
+  let error;
+  for (let attempt = 1; attempt <= 10; attempt++) {
+    try {
+      const connection = await mysql.createConnection(process.env.DATABASE_URL);
+      await connection.ping();
+      return connection;
+    } catch (e) {
+      error = e;
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+    }
+  }
+  throw error;
+}
+`,
+      name: 'a connect-with-retry loop: the iteration that succeeds returns, so the loop retries rather than building a client per item',
+    },
+    {
       code: `import { KMSClient } from '@aws-sdk/client-kms';
 let signer;
 async function createSigner() {

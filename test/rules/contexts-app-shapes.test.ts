@@ -38,6 +38,8 @@ process.on('message', async (message) => {
     },
     {
       code: `import mysql from 'mysql2/promise';
+import { drizzle } from 'drizzle-orm/mysql2';
+import * as schema from './schema';
 
 export async function connectDatabase() {
   let error;
@@ -45,7 +47,7 @@ export async function connectDatabase() {
     try {
       const connection = await mysql.createConnection(process.env.DATABASE_URL);
       await connection.ping();
-      return connection;
+      return drizzle(connection, { schema });
     } catch (e) {
       error = e;
       await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));

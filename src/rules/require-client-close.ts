@@ -4,7 +4,7 @@ import type { ClientCreation } from '../analysis/clients.js';
 import { type ExecutionContext, functionName } from '../analysis/contexts.js';
 import { contextAcrossFiles } from '../analysis/cross-file.js';
 import { type FileAnalysis, analyzeFile } from '../analysis/file-analysis.js';
-import { type Ownership, ownershipOf } from '../analysis/ownership.js';
+import { GLOBAL_SETUP_FILE, type Ownership, ownershipOf } from '../analysis/ownership.js';
 import { expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
@@ -28,7 +28,6 @@ type Options = [{ checkModuleScope?: boolean; useAwaitUsing?: boolean }];
 type Report = Parameters<TSESLint.RuleContext<MessageId, Options>['report']>[0];
 
 const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
-const GLOBAL_SETUP_FILE = /(^|[/\\])global[-_.]?(setup|teardown)[^/\\]*$/i;
 
 export default createRule<Options, MessageId>({
   name: 'require-client-close',

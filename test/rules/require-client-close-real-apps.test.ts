@@ -65,6 +65,25 @@ describe('toJSON plugin', () => {
       name: 'mongoose.createConnection() without a URI opens nothing',
     },
     {
+      filename: 'apps/web/playwright/seed.ts',
+      code: `import { PrismaClient } from '@prisma/client';
+
+const prisma = new PrismaClient();
+
+async function main() {
+  await prisma.user.upsert({ where: { email: 'e2e@example.com' }, update: {}, create: { email: 'e2e@example.com' } });
+}
+
+main()
+  .catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => prisma.$disconnect());
+`,
+      name: 'a seed script in a test folder (no test runner call) is a script: closed in the finally chain',
+    },
+    {
       filename: 'src/nonstreaming/index.js',
       code: `import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 

@@ -146,6 +146,22 @@ function isStaticLocal(sourceCode: SourceCode, variable: Variable, depth: number
   if (depth > 4) return false;
   const definition = variable.defs[0];
   if (definition?.type !== 'Variable' || definition.parent?.type !== AST_NODE_TYPES.VariableDeclaration) return false;
-  if (definition.parent.kind !== 'const' || definition.node.id.type !== AST_NODE_TYPES.Identifier || !definition.node.init) return false;
+  if (definition.parent.kind !== 'const' || !definition.node.init || !isPlainBinding(definition.node.id)) return false;
   return !dependsOnCallData(sourceCode, expressionFacts(sourceCode, definition.node.init), depth + 1);
+}
+
+/** `x`, or a destructuring without default values (`const { REGION: region } = process.env`): its values all come from the initialiser. */
+function isPlainBinding(pattern: TSESTree.Node): boolean {
+  switch (pattern.type) {
+    case AST_NODE_TYPES.Identifier:
+      return true;
+    case AST_NODE_TYPES.ObjectPattern:
+      return pattern.properties.every((property) =>
+        property.type === AST_NODE_TYPES.RestElement ? isPlainBinding(property.argument) : !property.computed && isPlainBinding(property.value),
+      );
+    case AST_NODE_TYPES.ArrayPattern:
+      return pattern.elements.every((element) => element === null || isPlainBinding(element.type === AST_NODE_TYPES.RestElement ? element.argument : element));
+    default:
+      return false;
+  }
 }

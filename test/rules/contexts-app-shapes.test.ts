@@ -137,6 +137,34 @@ export const x = thing.handler(async () => {
   ],
   invalid: [
     {
+      filename: 'src/upload.js',
+      code: `import AWS from 'aws-sdk';
+
+export const handler = async (event) => {
+  const { REGION: region, BUCKET: bucket } = process.env;
+  const s3 = new AWS.S3({ signatureVersion: 'v4', region });
+  return { statusCode: 200, body: s3.getSignedUrl('putObject', { Bucket: bucket, Key: event.key }) };
+};
+`,
+      errors: [
+        {
+          messageId: 'perRequestClientNoFix',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 60,
+          data: {
+            client: 'S3',
+            where: 'in a Lambda handler',
+            unit: 'invocation',
+            cost: 'repeated setup and no reuse of keep-alive connections',
+            reason: 'its options use the local `region`, which would have to move too',
+          },
+        },
+      ],
+      name: 'options destructured from process.env are static, not per-request data: a wrapper built from them is reported',
+    },
+    {
       code: `import { Pool } from 'pg';
 let refreshed = false;
 app.post('/stats/refresh', async (req, res) => {

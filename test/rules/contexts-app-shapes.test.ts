@@ -146,6 +146,7 @@ export const handler = async (event) => {
   return { statusCode: 200, body: s3.getSignedUrl('putObject', { Bucket: bucket, Key: event.key }) };
 };
 `,
+      output: null,
       errors: [
         {
           messageId: 'perRequestClientNoFix',

@@ -323,8 +323,8 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: '@supabase/supabase-js', export: 'createClient', kind: 'wrapper', label: 'Supabase client' },
 
   // API SDKs
-  { module: 'openai', export: 'default', kind: 'wrapper', label: 'OpenAI client' },
-  { module: 'openai', export: 'OpenAI', kind: 'wrapper', label: 'OpenAI client' },
+  { module: 'openai', export: 'default', kind: 'wrapper', label: 'OpenAI client', throwsWithoutKey: true },
+  { module: 'openai', export: 'OpenAI', kind: 'wrapper', label: 'OpenAI client', throwsWithoutKey: true },
   { module: '@anthropic-ai/sdk', export: 'default', kind: 'wrapper', label: 'Anthropic client' },
   { module: '@anthropic-ai/sdk', export: 'Anthropic', kind: 'wrapper', label: 'Anthropic client' },
   { module: '@google/genai', export: 'GoogleGenAI', kind: 'wrapper', label: 'GoogleGenAI client' },
@@ -335,7 +335,7 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: 'octokit', export: 'Octokit', kind: 'wrapper', label: 'Octokit client' },
   { module: '@slack/web-api', export: 'WebClient', kind: 'wrapper', label: 'Slack WebClient' },
   { module: 'nodemailer', export: 'createTransport', kind: 'wrapper', label: 'nodemailer transport' },
-  { module: 'resend', export: 'Resend', kind: 'wrapper', label: 'Resend client' },
+  { module: 'resend', export: 'Resend', kind: 'wrapper', label: 'Resend client', throwsWithoutKey: true },
   { module: '@sendgrid/mail', export: 'MailService', kind: 'wrapper', label: 'SendGrid MailService' },
   { module: '@huggingface/inference', export: 'HfInference', kind: 'wrapper', label: 'HfInference client' },
   { module: '@huggingface/inference', export: 'InferenceClient', kind: 'wrapper', label: 'Hugging Face InferenceClient' },

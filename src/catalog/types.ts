@@ -42,6 +42,11 @@ export interface ClientEntry extends ModuleExportRef {
   members?: readonly ClientMember[] | undefined;
   /** One connection rather than a pool: sharing it would serialize requests and die with the connection. */
   singleConnection?: boolean | undefined;
+  /**
+   * The constructor throws when its API key is missing (OpenAI, Resend): moved to module scope it
+   * would fail the import of the file where the key is optional, so a hoist is only suggested.
+   */
+  throwsWithoutKey?: boolean | undefined;
   /** Called without arguments it opens nothing (`mongoose.createConnection()` waits for `openUri()`): nothing to close. */
   idleWithoutArguments?: boolean | undefined;
   /**

@@ -78,6 +78,9 @@ export function planHoist(sourceCode: SourceCode, creation: ClientCreation, fact
 
   const build = flow.declarator ? hoistDeclaration(sourceCode, creation, flow, insertAt, closes) : hoistExpression(sourceCode, creation, insertAt, statement);
   if (typeof build === 'string') return { kind: 'none', reason: build };
+  if (entry.throwsWithoutKey) {
+    return { kind: 'suggestion', ...build, caveat: 'its constructor throws when the API key is missing, which at module scope would fail the import of this file: check that the key is always set' };
+  }
   const firstCall = facts.calls[0];
   if (firstCall) {
     return { kind: 'suggestion', ...build, caveat: `\`${sourceCode.getText(firstCall.callee)}()\` would then run once at startup` };

@@ -289,16 +289,38 @@ app.get('/x', async (req, res) => {
       output: `import { Resend } from 'resend';
 import { MailService } from '@sendgrid/mail';
 
-const resend = new Resend(process.env.RESEND_KEY);
-
 const mail = new MailService();
 
 app.get('/x', async (req, res) => {
+  const resend = new Resend(process.env.RESEND_KEY);
   res.json([resend, mail]);
 });
 `,
       errors: [
-        { messageId: 'perRequestClient', line: 4, column: 18, endLine: 4, endColumn: 52, data: {"client": "Resend client", "where": "in a request handler", "unit": "request", "cost": "repeated setup and no reuse of keep-alive connections"} },
+        {
+          messageId: 'perRequestClientNoFix',
+          line: 4,
+          column: 18,
+          endLine: 4,
+          endColumn: 52,
+          data: {"client": "Resend client", "where": "in a request handler", "unit": "request", "cost": "repeated setup and no reuse of keep-alive connections", "reason": "its constructor throws when the API key is missing, which at module scope would fail the import of this file: check that the key is always set"},
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'Resend client', name: 'resend', caveat: 'its constructor throws when the API key is missing, which at module scope would fail the import of this file: check that the key is always set' },
+              output: `import { Resend } from 'resend';
+import { MailService } from '@sendgrid/mail';
+
+const resend = new Resend(process.env.RESEND_KEY);
+
+app.get('/x', async (req, res) => {
+  const mail = new MailService();
+  res.json([resend, mail]);
+});
+`,
+            },
+          ],
+        },
         { messageId: 'perRequestClient', line: 5, column: 16, endLine: 5, endColumn: 33, data: {"client": "SendGrid MailService", "where": "in a request handler", "unit": "request", "cost": "repeated setup and no reuse of keep-alive connections"} },
       ],
       name: "Resend and SendGrid MailService",

@@ -2417,7 +2417,20 @@ app.post('/chat', async (req, res) => {
   res.json(await openai.chat.completions.create({ model: 'gpt-4o', messages: req.body.messages }));
 });
 `,
-      output: `import OpenAI from 'openai';
+      output: null,
+      errors: [
+        {
+          messageId: "perRequestClientNoFix",
+          line: 3,
+          column: 18,
+          endLine: 3,
+          endColumn: 68,
+          data: {"client":"OpenAI client","where":"in a request handler","unit":"request","cost":"repeated setup and no reuse of keep-alive connections","reason":"its constructor throws when the API key is missing, which at module scope would fail the import of this file: check that the key is always set"},
+          suggestions: [
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'OpenAI client', name: 'openai', caveat: 'its constructor throws when the API key is missing, which at module scope would fail the import of this file: check that the key is always set' },
+              output: `import OpenAI from 'openai';
 
 const openai = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });
 
@@ -2425,17 +2438,11 @@ app.post('/chat', async (req, res) => {
   res.json(await openai.chat.completions.create({ model: 'gpt-4o', messages: req.body.messages }));
 });
 `,
-      errors: [
-        {
-          messageId: "perRequestClient",
-          line: 3,
-          column: 18,
-          endLine: 3,
-          endColumn: 68,
-          data: {"client":"OpenAI client","where":"in a request handler","unit":"request","cost":"repeated setup and no reuse of keep-alive connections"},
+            },
+          ],
         },
       ],
-      name: "wrapper with static options is reported and hoisted",
+      name: "wrapper with static options is reported; the hoist of a client that throws without its API key is a suggestion",
     },
     {
       code: `import { Octokit } from '@octokit/rest';

@@ -33,6 +33,9 @@ const ENVIRONMENT = `
 declare var process: any; declare var Buffer: any; declare var require: any; declare var module: any;
 declare var exports: any; declare var __dirname: string; declare var __filename: string; declare var global: any;
 declare function setImmediate(callback: (...args: any[]) => void, ...args: any[]): any;
+declare var URL: any; declare var URLSearchParams: any; declare var AbortController: any; declare var AbortSignal: any;
+declare var TextEncoder: any; declare var TextDecoder: any; declare var Request: any; declare var Response: any; declare var Headers: any;
+declare function fetch(...args: any[]): any; declare function structuredClone(value: any): any;
 declare function afterAll(fn: (...args: any[]) => any, timeout?: number): void;
 declare function afterEach(fn: (...args: any[]) => any, timeout?: number): void;
 declare function beforeAll(fn: (...args: any[]) => any, timeout?: number): void;

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, valueSlot } from '../analysis/ast.js';
 import type { Ownership } from '../analysis/ownership.js';
@@ -213,7 +215,13 @@ export interface TeardownPlan {
  * `beforeEach`, `after` for mocha and node:test) right after the statement that creates it, using
  * the hook the file imports or, without an import, the globals its style suggests.
  */
-export function planTestTeardown(sourceCode: SourceCode, ownership: Ownership, entry: ClientEntry, creation: TSESTree.Node): TeardownPlan | null {
+export function planTestTeardown(
+  sourceCode: SourceCode,
+  ownership: Ownership,
+  entry: ClientEntry,
+  creation: TSESTree.Node,
+  filename?: string,
+): TeardownPlan | null {
   const binding = ownership.flow.binding;
   const close = entry.close;
   if (!binding || !close || ownership.owner.kind !== 'test-lifecycle') return null;
@@ -221,7 +229,7 @@ export function planTestTeardown(sourceCode: SourceCode, ownership: Ownership, e
   if (!container) return null;
   const anchor = statementIn(container, creation);
   if (!anchor) return null;
-  const style = testStyle(sourceCode);
+  const style = testStyle(sourceCode, filename);
   const hookName = hookFor(style.style, ownership.owner.setupHook);
   const callee = hookCallee(sourceCode, style, hookName, anchor);
   if (!callee) return null;
@@ -240,8 +248,8 @@ export function planTestTeardown(sourceCode: SourceCode, ownership: Ownership, e
 }
 
 /** The teardown hook that matches a setup hook in the file's test style: `afterEach` for `beforeEach`, else `afterAll` or `after`. */
-export function teardownHookName(sourceCode: SourceCode, setupHook: string | null): string {
-  return hookFor(testStyle(sourceCode).style, setupHook);
+export function teardownHookName(sourceCode: SourceCode, setupHook: string | null, filename?: string): string {
+  return hookFor(testStyle(sourceCode, filename).style, setupHook);
 }
 
 function hookFor(style: TestStyle, setupHook: string | null): string {
@@ -258,7 +266,7 @@ interface StyleSource {
 const JEST_STYLE_MODULES = new Set(['vitest', '@jest/globals', 'bun:test']);
 const MOCHA_STYLE_MODULES = new Set(['node:test', 'mocha']);
 
-function testStyle(sourceCode: SourceCode): StyleSource {
+function testStyle(sourceCode: SourceCode, filename?: string): StyleSource {
   for (const statement of sourceCode.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== 'type') {
       const style = moduleStyle(statement.source.value);
@@ -282,7 +290,35 @@ function testStyle(sourceCode: SourceCode): StyleSource {
   }
   const globalScope = sourceCode.scopeManager?.globalScope;
   const usesGlobal = (name: string) => globalScope?.through.some((reference) => reference.identifier.name === name) ?? false;
-  return { style: !usesGlobal('beforeAll') && !usesGlobal('afterAll') && (usesGlobal('before') || usesGlobal('after')) ? 'mocha' : 'jest', source: null };
+  if (usesGlobal('beforeAll') || usesGlobal('afterAll')) return { style: 'jest', source: null };
+  if (usesGlobal('before') || usesGlobal('after')) return { style: 'mocha', source: null };
+  // Only hooks both runners have (`beforeEach`, `describe`, `it`): the package's test runner decides.
+  return { style: filename !== undefined && packageTestRunner(filename) === 'mocha' ? 'mocha' : 'jest', source: null };
+}
+
+const runnerOfPackage = new Map<string, TestStyle | null>();
+
+/** `mocha` when the nearest package.json depends on mocha and on neither Jest nor Vitest; `null` when it does not tell. */
+function packageTestRunner(filename: string): TestStyle | null {
+  for (let directory = dirname(resolve(filename)); ; ) {
+    const manifest = join(directory, 'package.json');
+    if (runnerOfPackage.has(manifest)) return runnerOfPackage.get(manifest)!;
+    if (existsSync(manifest)) {
+      let runner: TestStyle | null = null;
+      try {
+        const json = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object; devDependencies?: object };
+        const names = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
+        if (names.has('mocha') && !names.has('jest') && !names.has('vitest')) runner = 'mocha';
+      } catch {
+        runner = null;
+      }
+      runnerOfPackage.set(manifest, runner);
+      return runner;
+    }
+    const parent = dirname(directory);
+    if (parent === directory) return null;
+    directory = parent;
+  }
 }
 
 function moduleStyle(specifier: string): TestStyle | null {

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, calleeName, isCallLike, isFunction, valueSlot } from '../analysis/ast.js';
 import type { ClientCreation } from '../analysis/clients.js';
@@ -137,8 +138,9 @@ export default createRule<Options, MessageId>({
         case 'test-lifecycle': {
           // What keeps a test runner from exiting is an open socket; this client's idle ones do not.
           if (entry.idleSocketsUnref) return null;
-          const plan = planTestTeardown(sourceCode, ownership, entry, node);
-          const hook = plan?.hook ?? teardownHookName(sourceCode, owner.setupHook);
+          const filename = resolve(context.cwd, context.physicalFilename);
+          const plan = planTestTeardown(sourceCode, ownership, entry, node, filename);
+          const hook = plan?.hook ?? teardownHookName(sourceCode, owner.setupHook, filename);
           const where = owner.setupHook ? `in \`${owner.setupHook}()\`` : owner.suite ? `in a \`${owner.suite}()\` block` : 'at module scope';
           return {
             node,

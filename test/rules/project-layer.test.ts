@@ -529,3 +529,48 @@ export async function syncAccount(job) {
     },
   ],
 });
+
+projectTester('mocha').run('require-client-close (the package’s test runner decides the hook)', requireClientClose, {
+  valid: [],
+  invalid: [
+    {
+      ...projectFile('mocha', 'test/cache.test.js'),
+      output: null,
+      errors: [
+        {
+          messageId: 'testNotClosed',
+          line: 4,
+          column: 17,
+          endLine: 4,
+          endColumn: 28,
+          data: { client: 'ioredis client', close: 'quit', hook: 'after', where: 'in a `describe()` block' },
+          suggestions: [
+            {
+              messageId: 'suggestTestHook',
+              data: { close: 'quit', hook: 'after' },
+              output: `const Redis = require('ioredis');
+
+describe('cache', () => {
+  const redis = new Redis();
+
+  after(async () => {
+    await redis.quit();
+  });
+
+  beforeEach(async () => {
+    await redis.flushall();
+  });
+
+  it('stores', async () => {
+    await redis.set('k', 'v');
+  });
+});
+`,
+            },
+          ],
+        },
+      ],
+      name: 'a test with only the hooks both runners have, in a package that uses Mocha: `after`, not `afterAll`',
+    },
+  ],
+});

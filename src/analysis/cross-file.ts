@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { type CrossFileCaller, crossFileContextAt, projectSharedClient } from '../project/index.js';
+import { crossFileContextAt, projectSharedClient } from '../project/index.js';
 import type { SharedClientImport } from '../fixes/reuse.js';
 import type { ClientCreation } from './clients.js';
 import { moduleSources } from './modules.js';
@@ -46,7 +46,7 @@ export function contextAcrossFiles(analysis: FileAnalysis, node: TSESTree.Node, 
   if (answer.kind !== 'unknown' && own && callers.length > 0) {
     const decider = callers.at(-1)!;
     const label = decider.label.split(' < ').at(-1)!;
-    const links = callers.map((caller) => ({ place: displayPlace(caller, cwd), label: caller.label }));
+    const links = callers.map((caller) => ({ place: displayPlace(caller.file, caller.line, cwd), label: caller.label }));
     result = { kind: answer.kind, label, loop: null, via: [own.label], across: links };
   }
   cache.set(node, result);
@@ -67,7 +67,7 @@ export function sharedClientAcrossFiles(analysis: FileAnalysis, creation: Client
   const specifiers = moduleSources(sourceCode).map((source) => source.specifier);
   const shared = projectSharedClient(filename, creation.entry, creation.name, argumentTexts, specifiers, projectOptions(analysis));
   if (!shared) return null;
-  const place = displayPlace({ file: shared.file, line: shared.line, label: '' }, analysis.cwd ?? process.cwd());
+  const place = displayPlace(shared.file, shared.line, analysis.cwd ?? process.cwd());
   return { exportName: shared.exportName, specifier: shared.specifier, place, argumentTexts: shared.argumentTexts };
 }
 
@@ -90,8 +90,8 @@ function fileOnDisk(analysis: FileAnalysis): string | null {
 }
 
 /** `routes/users.ts:6` from ESLint's cwd (absolute outside it), the way editors and terminals link it. */
-function displayPlace(caller: CrossFileCaller, cwd: string): string {
-  const path = relative(cwd, caller.file);
-  const shown = path === '' || path.startsWith('..') || isAbsolute(path) ? caller.file : path;
-  return `${shown.replaceAll('\\', '/')}:${caller.line}`;
+function displayPlace(file: string, line: number, cwd: string): string {
+  const path = relative(cwd, file);
+  const shown = path === '' || path.startsWith('..') || isAbsolute(path) ? file : path;
+  return `${shown.replaceAll('\\', '/')}:${line}`;
 }

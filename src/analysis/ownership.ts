@@ -186,10 +186,10 @@ function verdictFor(analysis: FileAnalysis, owner: Owner, facts: Facts, using: b
   }
 }
 
-/** Whether the file calls a test runner at all (`describe(`, `it(`, `test.describe(`, hooks): a file of a test folder that does not is a script (a seed, a fixture builder). */
 /** A test runner's global setup or teardown file (`global-setup.ts`, `globalTeardown.js`): run by the runner, outside any test file. */
 export const GLOBAL_SETUP_FILE = /(^|[/\\])global[-_.]?(setup|teardown)[^/\\]*$/i;
 
+/** Whether the file calls a test runner at all (`describe(`, `it(`, `test.describe(`, hooks): a file of a test folder that does not is a script (a seed, a fixture builder). */
 const TEST_RUNNER_CALL = /\b(?:describe|it|test|beforeAll|beforeEach|afterAll|afterEach|before|after|suite)\s*(?:\.\s*\w+\s*)?\(/;
 
 function classifyOwner(analysis: FileAnalysis, ownerFn: FunctionNode | null, setupHook: string | null): Owner {

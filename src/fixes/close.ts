@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, valueSlot } from '../analysis/ast.js';
+import { nearestPackageJson } from '../project/root.js';
 import type { Ownership } from '../analysis/ownership.js';
 import type { ClientEntry } from '../catalog/types.js';
 import { isFreeModuleName } from './names.js';
@@ -300,25 +300,20 @@ const runnerOfPackage = new Map<string, TestStyle | null>();
 
 /** `mocha` when the nearest package.json depends on mocha and on neither Jest nor Vitest; `null` when it does not tell. */
 function packageTestRunner(filename: string): TestStyle | null {
-  for (let directory = dirname(resolve(filename)); ; ) {
-    const manifest = join(directory, 'package.json');
-    if (runnerOfPackage.has(manifest)) return runnerOfPackage.get(manifest)!;
-    if (existsSync(manifest)) {
-      let runner: TestStyle | null = null;
-      try {
-        const json = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object; devDependencies?: object };
-        const names = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
-        if (names.has('mocha') && !names.has('jest') && !names.has('vitest')) runner = 'mocha';
-      } catch {
-        runner = null;
-      }
-      runnerOfPackage.set(manifest, runner);
-      return runner;
+  const manifest = nearestPackageJson(filename);
+  if (manifest === null) return null;
+  if (!runnerOfPackage.has(manifest)) {
+    let runner: TestStyle | null = null;
+    try {
+      const json = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object; devDependencies?: object };
+      const names = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
+      if (names.has('mocha') && !names.has('jest') && !names.has('vitest')) runner = 'mocha';
+    } catch {
+      runner = null;
     }
-    const parent = dirname(directory);
-    if (parent === directory) return null;
-    directory = parent;
+    runnerOfPackage.set(manifest, runner);
   }
+  return runnerOfPackage.get(manifest)!;
 }
 
 function moduleStyle(specifier: string): TestStyle | null {

@@ -3,6 +3,7 @@ import { valueSlot } from '../analysis/ast.js';
 import type { ClientCreation } from '../analysis/clients.js';
 import { type ExpressionFacts, callDataReferences } from '../analysis/free-references.js';
 import { valueFlow } from '../analysis/value-flow.js';
+import { sameArgumentTexts } from '../project/shared-clients.js';
 import { flowBlocker, perRequestCloses, renameEdits } from './hoist.js';
 import { ImportEdits } from './module-bindings.js';
 import { capitalize } from './names.js';
@@ -65,12 +66,8 @@ export function planReuse(sourceCode: SourceCode, creation: ClientCreation, fact
   const fix: Fix = (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
 
   const here = node.arguments.map((argument) => sourceCode.getText(argument));
-  if (sameArguments(here, shared.argumentTexts)) return { kind: 'fix', fix };
+  if (sameArgumentTexts(here, shared.argumentTexts)) return { kind: 'fix', fix };
   const shown = (texts: readonly string[]) => (texts.length === 0 ? 'no options' : `\`${texts.join(', ')}\``);
   return { kind: 'suggestion', fix, caveat: `its options differ: ${shown(here)} here, ${shown(shared.argumentTexts)} at \`${shared.place}\`` };
 }
 
-function sameArguments(a: readonly string[], b: readonly string[]): boolean {
-  const normal = (text: string) => text.replace(/\s+/g, '').replace(/,([}\])])/g, '$1').replaceAll('"', "'");
-  return a.length === b.length && a.every((text, index) => normal(text) === normal(b[index]!));
-}

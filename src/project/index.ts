@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { type ProjectOptions, clearProjects, projectSolver } from './project-cache.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileSummary } from './file-summary.js';
 import type { CrossFileContext } from './solver.js';
+import { nearestPackageJson } from './root.js';
 import { fileStamp } from './stamp.js';
 import { importSpecifier } from './import-specifier.js';
-import { type SharedClient, sharedClientsOf } from './shared-clients.js';
+import { type SharedClient, sameArgumentTexts, sharedClientsOf } from './shared-clients.js';
 import type { ClientEntry } from '../catalog/types.js';
 
 export type { CrossFileCaller, CrossFileContext, CrossFileKind } from './solver.js';
@@ -74,8 +74,7 @@ export function projectSharedClient(
     const candidates = sharedClientsOf(index, entry, project.solver.knowledge).filter(
       (client) => client.file !== project.file && client.name === name && packageDirectory(client.file) === scope,
     );
-    const normal = (texts: readonly string[]) => texts.join(',').replace(/\s+/g, '');
-    const chosen = candidates.find((client) => normal(client.argumentTexts) === normal(argumentTexts)) ?? (candidates.length === 1 ? candidates[0] : undefined);
+    const chosen = candidates.find((client) => sameArgumentTexts(client.argumentTexts, argumentTexts)) ?? (candidates.length === 1 ? candidates[0] : undefined);
     if (!chosen) return null;
     const specifier = importSpecifier(index.resolve, project.file, chosen.file, existingSpecifiers, (file) => index.files.has(file));
     return specifier === null ? null : { ...chosen, specifier };
@@ -86,12 +85,7 @@ export function projectSharedClient(
 
 /** The directory of the nearest `package.json` above `file` (the file's own directory when none). */
 function packageDirectory(file: string): string {
-  for (let directory = dirname(file); ; ) {
-    if (existsSync(join(directory, 'package.json'))) return directory;
-    const parent = dirname(directory);
-    if (parent === directory) return dirname(file);
-    directory = parent;
-  }
+  return dirname(nearestPackageJson(file) ?? file);
 }
 
 /** Forgets every project index, file summary and answer (the next question builds them again). */

@@ -49,16 +49,24 @@ export function mayReExport(text: string): boolean {
 }
 
 /** The module record of `filename` (text `text`); empty when it does not parse. */
-export function readModuleRecord(filename: string, text: string): ModuleRecord {
+export function readModuleRecord(filename: string, text: string, walkForRequires = true): ModuleRecord {
   try {
     const oxc = loadOptional<OxcParser>('oxc-parser');
-    return oxc ? recordFromOxc(oxc, filename, text) : recordFromEstree(filename, text);
+    return oxc ? recordFromOxc(oxc, filename, text, walkForRequires) : recordFromEstree(filename, text, walkForRequires);
   } catch {
     return EMPTY;
   }
 }
 
-function recordFromOxc(oxc: OxcParser, filename: string, text: string): ModuleRecord {
+/**
+ * The re-exports of `filename` alone: its record without the walk of the whole tree for
+ * `require()` calls (which, with the native parser, would deserialize the full AST for nothing).
+ */
+export function readReExports(filename: string, text: string): ReExport[] {
+  return readModuleRecord(filename, text, false).reExports;
+}
+
+function recordFromOxc(oxc: OxcParser, filename: string, text: string, walkForRequires: boolean): ModuleRecord {
   const result = oxc.parseSync(filename, text);
   if (result.errors.length > 0) return EMPTY;
   const specifiers: string[] = [];
@@ -80,12 +88,12 @@ function recordFromOxc(oxc: OxcParser, filename: string, text: string): ModuleRe
     if (literal !== null) specifiers.push(literal);
   }
   // Most ES modules never say `require`: only those pay for the AST.
-  if (/\brequire\s*\(/.test(text)) specifiers.push(...requiredSpecifiers(result.program));
+  if (walkForRequires && /\brequire\s*\(/.test(text)) specifiers.push(...requiredSpecifiers(result.program));
   return { specifiers, reExports };
 }
 
 /** Without the native parser (its binding did not load): the same record from typescript-estree's tree. */
-export function recordFromEstree(filename: string, text: string): ModuleRecord {
+export function recordFromEstree(filename: string, text: string, walkForRequires = true): ModuleRecord {
   const program = parseTypeScript(text, { jsx: /\.[cm]?[jt]sx$/.test(filename), range: false, loc: false, comment: false, tokens: false }) as unknown as EstreeNode;
   const specifiers: string[] = [];
   const reExports: ReExport[] = [];
@@ -117,7 +125,7 @@ export function recordFromEstree(filename: string, text: string): ModuleRecord {
       }
     }
   }
-  if (text.includes('require') || text.includes('import(')) specifiers.push(...requiredSpecifiers(program, true));
+  if (walkForRequires && (text.includes('require') || text.includes('import('))) specifiers.push(...requiredSpecifiers(program, true));
   return { specifiers, reExports };
 }
 

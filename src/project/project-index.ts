@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type DeployHandler, deployHandlers } from './deploy-handlers.js';
 import { listProjectFiles } from './files.js';
-import { mayReExport, readModuleRecord, scanSpecifiers } from './module-record.js';
+import { mayReExport, readReExports, scanSpecifiers } from './module-record.js';
 import { type Resolve, createResolver } from './resolver.js';
 import { fileStamp } from './stamp.js';
 
@@ -67,7 +67,7 @@ export class ProjectIndex {
       return [];
     }
     const reExports: ResolvedReExport[] = [];
-    for (const reExport of readModuleRecord(file, text).reExports) {
+    for (const reExport of readReExports(file, text)) {
       const from = this.target(file, reExport.specifier);
       if (from !== null) reExports.push({ from, importName: reExport.importName, exportName: reExport.exportName });
     }

@@ -30,3 +30,14 @@ function declaresWorkspaces(packageJson: string): boolean {
     return false;
   }
 }
+
+/** The nearest `package.json` in or above the directory of `filename`; `null` when there is none. */
+export function nearestPackageJson(filename: string): string | null {
+  for (let directory = dirname(resolve(filename)); ; ) {
+    const manifest = join(directory, 'package.json');
+    if (existsSync(manifest)) return manifest;
+    const parent = dirname(directory);
+    if (parent === directory) return null;
+    directory = parent;
+  }
+}

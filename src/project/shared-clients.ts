@@ -20,6 +20,12 @@ export interface SharedClient {
   argumentTexts: string[];
 }
 
+/** Whether two constructions' arguments are the same code, up to spacing, quotes and trailing commas. */
+export function sameArgumentTexts(a: readonly string[], b: readonly string[]): boolean {
+  const normal = (text: string) => text.replace(/\s+/g, '').replace(/,([}\])])/g, '$1').replaceAll('"', "'");
+  return a.length === b.length && a.every((text, index) => normal(text) === normal(b[index]!));
+}
+
 interface Found { stamps: Map<string, string | null>; clients: SharedClient[] }
 
 const found = new WeakMap<ProjectIndex, Map<string, Found>>();

@@ -172,7 +172,7 @@ export default createRule<Options, MessageId>({
       if (!shared) return null;
       let plan = planReuse(context.sourceCode, creation, argumentFacts, shared);
       if (plan.kind === 'none') return null;
-      if (plan.kind === 'fix' && where.acrossFiles && returnsClient(context.sourceCode, creation)) plan = { kind: 'suggestion', fix: plan.fix, caveat: CALLERS_SHARE };
+      if (plan.kind === 'fix' && callersElsewhereGetIt(context.sourceCode, creation, where)) plan = { kind: 'suggestion', fix: plan.fix, caveat: CALLERS_SHARE };
       return { shared, plan };
     }
   },
@@ -216,12 +216,13 @@ interface Place {
  * suggestion.
  */
 function crossFileCaveat(plan: HoistPlan, sourceCode: Readonly<TSESLint.SourceCode>, creation: ClientCreation, where: Place): HoistPlan {
-  if (plan.kind !== 'fix' || !where.acrossFiles || !returnsClient(sourceCode, creation)) return plan;
+  if (plan.kind !== 'fix' || !callersElsewhereGetIt(sourceCode, creation, where)) return plan;
   return { kind: 'suggestion', name: plan.name, fix: plan.fix, caveat: CALLERS_SHARE };
 }
 
 const CALLERS_SHARE = 'its callers in other files would all share one client, so check that none of them closes or reconfigures it';
 
-function returnsClient(sourceCode: Readonly<TSESLint.SourceCode>, creation: ClientCreation): boolean {
-  return valueFlow(sourceCode, creation.node).uses.some((use) => use.kind === 'returned' || use.kind === 'yielded');
+/** The function returns (or yields) the client to callers in other files, which the fix cannot see. */
+function callersElsewhereGetIt(sourceCode: Readonly<TSESLint.SourceCode>, creation: ClientCreation, where: Place): boolean {
+  return where.acrossFiles && valueFlow(sourceCode, creation.node).uses.some((use) => use.kind === 'returned' || use.kind === 'yielded');
 }

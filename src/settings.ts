@@ -21,6 +21,11 @@ export interface Knowledge {
   runtime: 'node' | 'edge' | undefined;
   /** The project layer (`src/project/`): `false` turns it off; otherwise where the project is and which files it has. */
   project: ProjectSettings | false;
+  /**
+   * The user's settings as JSON (`''` for none) without `project`, whose paths differ between
+   * checkouts (`root: import.meta.dirname`): what the project layer's disk cache is keyed by.
+   */
+  fingerprint: string;
 }
 
 /** `settings['shared-client'].project`; paths relative to ESLint's cwd. */
@@ -28,6 +33,8 @@ export interface ProjectSettings {
   root?: string;
   include?: readonly string[];
   exclude?: readonly string[];
+  /** The disk cache's directory; `false` keeps everything in memory. */
+  cache?: string | false;
 }
 
 export const SETTINGS_KEY = 'shared-client';
@@ -38,7 +45,7 @@ const SETTINGS_SHAPE = `{
   blockingCalls?: { module: string, export: string, asyncAlternative?: string, description?: string }[],
   offloadWrappers?: ({ module: string, export: string } | { name: string })[],
   runtime?: 'node' | 'edge',
-  project?: false | { root?: string, include?: string[], exclude?: string[] }
+  project?: false | { root?: string, include?: string[], exclude?: string[], cache?: string | false }
 }`;
 
 export class SettingsError extends Error {
@@ -56,6 +63,7 @@ const defaultKnowledge: Knowledge = {
   handlerDecorators: new Map(),
   runtime: undefined,
   project: {},
+  fingerprint: '',
 };
 
 const parseCached = perNode((raw: object) => parseSettings(raw));
@@ -92,16 +100,22 @@ function parseSettings(raw: object): Knowledge {
     handlerDecorators: new Map(matchers.flatMap((m) => (m.type === 'decorator' ? [[m.decorator, 'handler'] as const] : []))),
     runtime,
     project: parseProject(settings.project),
+    fingerprint: JSON.stringify({ ...settings, project: undefined }),
   };
 }
 
 function parseProject(value: unknown): ProjectSettings | false {
   if (value === undefined) return {};
   if (value === false) return false;
-  const object = expectObject(value, '.project', ['root', 'include', 'exclude']);
-  const project: { root?: string; include?: string[]; exclude?: string[] } = {};
+  const object = expectObject(value, '.project', ['root', 'include', 'exclude', 'cache']);
+  const project: { root?: string; include?: string[]; exclude?: string[]; cache?: string | false } = {};
   const root = optionalString(object, 'root', '.project');
   if (root !== undefined) project.root = root;
+  const cache = object.cache;
+  if (cache !== undefined && cache !== false && (typeof cache !== 'string' || cache === '')) {
+    throw new SettingsError('.project.cache', `must be a directory (a non-empty string) or false (got ${JSON.stringify(cache)})`);
+  }
+  if (cache !== undefined) project.cache = cache;
   for (const key of ['include', 'exclude'] as const) {
     const globs = object[key];
     if (globs === undefined) continue;

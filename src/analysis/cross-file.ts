@@ -75,7 +75,8 @@ function projectOptions(analysis: FileAnalysis) {
   const settings = analysis.knowledge.project;
   if (settings === false) return undefined;
   const cwd = analysis.cwd ?? process.cwd();
-  return { ...settings, root: settings.root === undefined ? undefined : resolve(cwd, settings.root), knowledge: analysis.knowledge };
+  const cache = typeof settings.cache === 'string' ? resolve(cwd, settings.cache) : settings.cache;
+  return { ...settings, root: settings.root === undefined ? undefined : resolve(cwd, settings.root), cache, knowledge: analysis.knowledge };
 }
 
 /**

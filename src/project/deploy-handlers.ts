@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { globSync } from 'tinyglobby';
 import { LineCounter, isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { DEPLOY_CONFIG_PATTERNS } from './files.js';
 import { resolveRelative } from './resolver.js';
 
 /** An export that a deploy config names as a handler, and where it names it. */
@@ -14,19 +15,21 @@ export interface DeployHandler {
   label: string;
 }
 
-const CONFIGS = ['**/serverless.{yml,yaml}', '**/template.{yml,yaml}', '**/*.template.{yml,yaml}', '**/samconfig-template.{yml,yaml}'];
 const IGNORED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.serverless/**', '**/.aws-sam/**', '**/cdk.out/**'];
 
-/** Handlers named by `serverless.yml` (`functions.*.handler`) and SAM/CloudFormation templates (`Handler:`) under `root`. */
-export function deployHandlers(root: string): DeployHandler[] {
+/**
+ * Handlers named by `serverless.yml` (`functions.*.handler`) and SAM/CloudFormation templates
+ * (`Handler:`) under `root`: the `configs` given (paths relative to the root), else found there.
+ */
+export function deployHandlers(root: string, configs?: readonly string[]): DeployHandler[] {
   const found: DeployHandler[] = [];
-  let configs: string[];
+  let paths: string[];
   try {
-    configs = globSync(CONFIGS, { cwd: root, ignore: IGNORED });
+    paths = configs ? [...configs] : globSync(DEPLOY_CONFIG_PATTERNS, { cwd: root, ignore: IGNORED });
   } catch {
     return found;
   }
-  for (const path of configs.sort()) {
+  for (const path of paths.sort()) {
     try {
       found.push(...handlersOf(join(root, path)));
     } catch {

@@ -5,7 +5,13 @@ import { globSync } from 'tinyglobby';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const SOURCE_PATTERN = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
-const EXCLUDED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.next/**', '**/out/**', '**/coverage/**', '**/.git/**', '**/*.d.{ts,mts,cts}'];
+/** What resolution reads besides sources: `paths`, `baseUrl`, `extends`, package names, `exports` and `main`. */
+const CONFIG_PATTERN = '**/{package.json,tsconfig*.json,jsconfig*.json}';
+const CONFIG_NAME = /(?:^|\/)(?:package|[tj]sconfig[^/]*)\.json$/;
+/** Deploy configs that may name handlers: `serverless.yml`, SAM and CloudFormation templates. */
+export const DEPLOY_CONFIG_PATTERNS = ['**/serverless.{yml,yaml}', '**/template.{yml,yaml}', '**/*.template.{yml,yaml}', '**/samconfig-template.{yml,yaml}'];
+const DEPLOY_CONFIG_NAME = /(?:^|\/)(?:serverless|template|[^/]+\.template|samconfig-template)\.ya?ml$/;
+const EXCLUDED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.next/**', '**/out/**', '**/coverage/**', '**/.git/**', '**/cdk.out/**', '**/*.d.{ts,mts,cts}'];
 
 /**
  * The project's source files (absolute paths, sorted): `include` globs (all sources by default)
@@ -13,17 +19,34 @@ const EXCLUDED = ['**/node_modules/**', '**/dist/**', '**/build/**', '**/.next/*
  * the root `.gitignore` ignores.
  */
 export function listProjectFiles(root: string, include?: readonly string[], exclude?: readonly string[]): string[] {
-  const found = globSync(include && include.length > 0 ? [...include] : [SOURCE_PATTERN], {
+  return projectFiles(root, include, exclude).sources;
+}
+
+export interface ProjectFiles {
+  /** Absolute paths, sorted. */
+  sources: string[];
+  /** The configs resolution reads (absolute). */
+  configs: string[];
+  /** Deploy configs that may name handlers (relative to the root). */
+  deployConfigs: string[];
+}
+
+/** The project's sources (as `listProjectFiles`), resolution configs and deploy configs, from one walk of the tree. */
+export function projectFiles(root: string, include?: readonly string[], exclude?: readonly string[]): ProjectFiles {
+  const sourcePatterns = include && include.length > 0 ? [...include] : [SOURCE_PATTERN];
+  const found = globSync([...sourcePatterns, CONFIG_PATTERN, ...DEPLOY_CONFIG_PATTERNS], {
     cwd: root,
     ignore: [...EXCLUDED, ...(exclude ?? [])],
     dot: false,
     followSymbolicLinks: false,
   });
   const ignored = gitignore(root);
-  return found
-    .filter((path) => SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension)) && !(ignored?.ignores(path) ?? false))
-    .map((path) => join(root, path))
-    .sort();
+  const kept = found.filter((path) => !(ignored?.ignores(path) ?? false)).sort();
+  return {
+    sources: kept.filter((path) => SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension))).map((path) => join(root, path)),
+    configs: kept.filter((path) => CONFIG_NAME.test(path)).map((path) => join(root, path)),
+    deployConfigs: kept.filter((path) => DEPLOY_CONFIG_NAME.test(path)),
+  };
 }
 
 function gitignore(root: string): ReturnType<typeof ignore> | null {

@@ -11,6 +11,8 @@ import type { ClientEntry } from '../catalog/types.js';
 
 export type { CrossFileCaller, CrossFileContext, CrossFileKind } from './solver.js';
 export type { ProjectOptions } from './project-cache.js';
+export { flushCaches as flushProjectCaches } from './disk-cache.js';
+export { parsedSummaryCount } from './file-summary.js';
 
 /**
  * The context of the export `exportName` of `filename` (`default` for a default export; a class

@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { cacheFile, defaultCacheDirectory, readCache, writeOnExit } from './disk-cache.js';
 import { clearFileSummaries } from './file-summary.js';
 import { ProjectIndex } from './project-index.js';
 import { findProjectRoot } from './root.js';
@@ -13,6 +14,8 @@ export interface ProjectOptions {
   include?: readonly string[];
   /** Globs left out, relative to the root. */
   exclude?: readonly string[];
+  /** The disk cache's directory (`node_modules/.cache/eslint-plugin-shared-client` under the root by default); `false`: none. */
+  cache?: string | false;
   /** The rules' catalogs and settings, for the analysis of the project's other files (the built-in ones by default). */
   knowledge?: Knowledge;
 }
@@ -24,16 +27,46 @@ export function projectSolver(filename: string, options: ProjectOptions | undefi
   const file = realPath(resolve(filename));
   const root = options?.root ? realPath(resolve(options.root)) : findProjectRoot(file);
   if (root === null) return null;
-  const key = JSON.stringify([root, options?.include ?? null, options?.exclude ?? null]);
+  const key = JSON.stringify([root, options?.include ?? null, options?.exclude ?? null, options?.cache ?? null]);
   const knowledge = options?.knowledge ?? knowledgeFrom(undefined);
   let byKey = solvers.get(knowledge);
   if (!byKey) solvers.set(knowledge, (byKey = new Map()));
   let solver = byKey.get(key);
   if (!solver) {
-    solver = new Solver(new ProjectIndex(root, options?.include, options?.exclude), knowledge);
+    solver = createSolver(root, options, knowledge);
     byKey.set(key, solver);
   }
   return { solver, file };
+}
+
+/**
+ * A solver whose index and answers start from the disk cache when there is one, and are saved
+ * there when the process ends. The cache file is chosen by the root (as seen from the cache
+ * directory, so a restored cache fits another checkout), the file globs, the user's settings and
+ * the deploy configs' handlers.
+ */
+function createSolver(root: string, options: ProjectOptions | undefined, knowledge: Knowledge): Solver {
+  const directory = options?.cache === false ? null : options?.cache ?? defaultCacheDirectory(root);
+  const settingsKey = [options?.include ?? null, options?.exclude ?? null, knowledge.fingerprint];
+  const path = directory === null ? null : cacheFile(directory, [relative(directory, root), ...settingsKey]);
+  const saved = path === null ? {} : readCache(path);
+  const index = new ProjectIndex(root, options?.include, options?.exclude, saved.index);
+  const solver = new Solver(index, knowledge);
+  const handlersKey = JSON.stringify(index.handlers.map((handler) => [index.relative(handler.file), handler.exportName, index.relative(handler.config), handler.line]));
+  const answers = saved.answers as { handlers?: unknown; entries?: unknown } | undefined;
+  if (answers?.handlers === handlersKey) solver.restore(answers.entries);
+  if (path !== null) {
+    writeOnExit(path, () => {
+      // Another worker of the same run may have saved answers meanwhile: keep those still valid.
+      const onDisk = readCache(path).answers as { handlers?: unknown; entries?: unknown } | undefined;
+      if (onDisk?.handlers === handlersKey) solver.restore(onDisk.entries);
+      const indexSnapshot = index.snapshot();
+      const entries = solver.snapshot();
+      if (indexSnapshot === null && entries === null) return null;
+      return { index: indexSnapshot ?? saved.index, answers: entries === null ? saved.answers : { handlers: handlersKey, entries } };
+    });
+  }
+  return solver;
 }
 
 export function clearProjects(): void {

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { type DeployHandler, deployHandlers } from './deploy-handlers.js';
-import { listProjectFiles } from './files.js';
+import { projectFiles } from './files.js';
 import { mayReExport, readReExports, scanSpecifiers } from './module-record.js';
 import { type Resolve, createResolver } from './resolver.js';
-import { fileStamp } from './stamp.js';
+import { contentHash, fileStamp } from './stamp.js';
 
 /** A re-export with its resolved source file. */
 export interface ResolvedReExport {
@@ -14,11 +15,17 @@ export interface ResolvedReExport {
 
 interface FileEntry {
   stamp: string | null;
+  /** The text's digest; `null` when the file cannot be read. */
+  hash: string | null;
   /** Project files this file may import, re-export or require (from `scanSpecifiers`). */
   targets: Set<string>;
   /** Read with the parser on first use; `null` until then, `[]` when the text has no `export {`/`export *`. */
   reExports: ResolvedReExport[] | null;
 }
+
+/** An entry as the disk cache keeps it: stamp, hash, targets and re-exports (`null`: not read yet), paths relative to the root. */
+type SavedEntry = [string | null, string | null, string[], [string, string, string][] | null];
+interface SavedIndex { resolution: string; files: Record<string, SavedEntry> }
 
 /** How often, at most, every file's stamp is compared again (editor servers see edits; a CLI run pays once). */
 const REVALIDATE_MS = 2000;
@@ -26,22 +33,35 @@ const REVALIDATE_MS = 2000;
 /**
  * The whole-project import graph: every source file's specifiers (scanned from its text, without
  * parsing) with resolved targets, who may import whom, and the handlers that deploy configs name.
- * Re-exports are parsed only for the files a question asks about. Built once; entries whose file's
- * mtime or size changed are read again, at most every couple of seconds.
+ * Re-exports are parsed only for the files a question asks about. Built once, from a saved index
+ * where one applies (same files and resolution configs; entries of unchanged files are reused);
+ * entries whose file's mtime or size changed are read again, at most every couple of seconds.
  */
 export class ProjectIndex {
   readonly files: ReadonlySet<string>;
   readonly resolve: Resolve;
   readonly handlers: DeployHandler[];
+  /** Digest of the file list and the resolution configs: resolved targets hold only under the same one. */
+  private readonly resolution: string;
   private readonly entries = new Map<string, FileEntry>();
   private readonly importersOf = new Map<string, Set<string>>();
+  private readonly importerKeys = new Map<string, string>();
   private checkedAt = 0;
+  /** Whether anything was read or resolved that the saved index did not have. */
+  private changed = false;
 
-  constructor(readonly root: string, include?: readonly string[], exclude?: readonly string[]) {
-    this.files = new Set(listProjectFiles(root, include, exclude));
+  constructor(readonly root: string, include?: readonly string[], exclude?: readonly string[], saved?: unknown) {
+    const { sources, configs, deployConfigs } = projectFiles(root, include, exclude);
+    this.files = new Set(sources);
     this.resolve = createResolver(root);
-    for (const file of this.files) this.load(file);
-    this.handlers = deployHandlers(root);
+    this.resolution = contentHash(JSON.stringify([sources.map((file) => this.relative(file)), configs.map((file) => [this.relative(file), readHash(file)])]));
+    const savedFiles = isSavedIndex(saved) && saved.resolution === this.resolution ? saved.files : null;
+    this.changed = savedFiles === null;
+    for (const file of this.files) {
+      const entry = savedFiles?.[this.relative(file)];
+      this.load(file, isSavedEntry(entry) ? entry : undefined);
+    }
+    this.handlers = deployHandlers(root, deployConfigs);
     this.checkedAt = Date.now();
   }
 
@@ -51,12 +71,52 @@ export class ProjectIndex {
     return this.importersOf.get(file) ?? EMPTY;
   }
 
+  /** A digest of `file`'s importer set, for answers that depend on who imports it. */
+  importersKey(file: string): string {
+    this.revalidate();
+    let key = this.importerKeys.get(file);
+    if (key === undefined) {
+      key = contentHash([...(this.importersOf.get(file) ?? EMPTY)].map((importer) => this.relative(importer)).sort().join('\n'));
+      this.importerKeys.set(file, key);
+    }
+    return key;
+  }
+
+  /** The stamp and text digest the index holds for `file` (current as of its last revalidation). */
+  state(file: string): { stamp: string | null; hash: string | null } | null {
+    const entry = this.entries.get(file);
+    return entry ? { stamp: entry.stamp, hash: entry.hash } : null;
+  }
+
   /** Re-exports in `file`, with their source files. */
   reExports(file: string): readonly ResolvedReExport[] {
     const entry = this.entries.get(file);
     if (!entry) return [];
-    entry.reExports ??= this.readReExports(file);
+    if (entry.reExports === null) {
+      entry.reExports = this.readReExports(file);
+      this.changed = true;
+    }
     return entry.reExports;
+  }
+
+  /** The index as the disk cache keeps it; `null` when it holds nothing the saved one did not. */
+  snapshot(): SavedIndex | null {
+    if (!this.changed) return null;
+    const files: Record<string, SavedEntry> = {};
+    for (const [file, entry] of this.entries) {
+      const reExports = entry.reExports?.map((reExport): [string, string, string] => [this.relative(reExport.from), reExport.importName, reExport.exportName]) ?? null;
+      files[this.relative(file)] = [entry.stamp, entry.hash, [...entry.targets].map((target) => this.relative(target)), reExports];
+    }
+    return { resolution: this.resolution, files };
+  }
+
+  /** `file` relative to the root, `/`-separated: how caches name files, valid in any checkout. */
+  relative(file: string): string {
+    return relative(this.root, file).replaceAll('\\', '/');
+  }
+
+  absolute(path: string): string {
+    return join(this.root, path);
   }
 
   private readReExports(file: string): ResolvedReExport[] {
@@ -87,32 +147,67 @@ export class ProjectIndex {
     for (const [file, entry] of this.entries) {
       if (fileStamp(file) === entry.stamp) continue;
       for (const target of entry.targets) this.importersOf.get(target)?.delete(file);
-      this.load(file);
+      this.load(file, undefined);
+      this.importerKeys.clear();
     }
   }
 
-  private load(file: string): void {
+  /** Reads `file`'s entry: the saved one when its stamp or, failing that, its text digest is unchanged. */
+  private load(file: string, saved: SavedEntry | undefined): void {
     const stamp = fileStamp(file);
-    let text = '';
-    if (stamp !== null) {
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        // Unreadable: contributes nothing.
+    let entry: FileEntry | null = saved && stamp !== null && saved[0] === stamp ? this.fromSaved(saved, stamp, saved[1]) : null;
+    if (!entry) {
+      let text: string | null = null;
+      if (stamp !== null) {
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch {
+          // Unreadable: contributes nothing.
+        }
       }
+      const hash = text === null ? null : contentHash(text);
+      entry = saved && hash !== null && saved[1] === hash ? this.fromSaved(saved, stamp, hash) : null;
+      entry ??= this.scan(file, stamp, hash, text ?? '');
+      this.changed = true;
     }
-    const targets = new Set<string>();
-    for (const specifier of scanSpecifiers(text)) {
-      const path = this.target(file, specifier);
-      if (path !== null && path !== file) targets.add(path);
-    }
-    this.entries.set(file, { stamp, targets, reExports: mayReExport(text) ? null : [] });
-    for (const path of targets) {
+    this.entries.set(file, entry);
+    for (const path of entry.targets) {
       let set = this.importersOf.get(path);
       if (!set) this.importersOf.set(path, (set = new Set()));
       set.add(file);
     }
   }
+
+  private fromSaved(saved: SavedEntry, stamp: string | null, hash: string | null): FileEntry {
+    const targets = new Set(saved[2].map((path) => this.absolute(path)).filter((path) => this.files.has(path)));
+    const reExports = saved[3]?.map(([from, importName, exportName]) => ({ from: this.absolute(from), importName, exportName })) ?? null;
+    return { stamp, hash, targets, reExports };
+  }
+
+  private scan(file: string, stamp: string | null, hash: string | null, text: string): FileEntry {
+    const targets = new Set<string>();
+    for (const specifier of scanSpecifiers(text)) {
+      const path = this.target(file, specifier);
+      if (path !== null && path !== file) targets.add(path);
+    }
+    return { stamp, hash, targets, reExports: mayReExport(text) ? null : [] };
+  }
+}
+
+function readHash(file: string): string | null {
+  try {
+    return contentHash(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function isSavedIndex(value: unknown): value is SavedIndex {
+  return value !== null && typeof value === 'object' && typeof (value as SavedIndex).resolution === 'string' && typeof (value as SavedIndex).files === 'object' && (value as SavedIndex).files !== null;
+}
+
+function isSavedEntry(value: unknown): value is SavedEntry {
+  return Array.isArray(value) && value.length === 4 && Array.isArray(value[2]) && (value[3] === null || Array.isArray(value[3]));
 }
 
 const EMPTY: ReadonlySet<string> = new Set();

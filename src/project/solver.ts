@@ -17,7 +17,20 @@ const UNKNOWN: CrossFileContext = Object.freeze({ kind: 'unknown', chain: [] }) 
 /** Call sites worked out per question at most: past it the answer is `unknown`, never slow. */
 const BUDGET = 5000;
 
-interface Exact { context: CrossFileContext; stamps: Map<string, string | null> }
+/** What an answer was worked out from: each file read at its stamp, each importer set at its digest. */
+interface Dependencies {
+  stamps: Map<string, string | null>;
+  importers: Map<string, string>;
+}
+interface Exact extends Dependencies { context: CrossFileContext }
+
+/** An answer as the disk cache keeps it, paths relative to the root: context, chain, file digests, importer-set digests. */
+interface SavedAnswer {
+  kind: CrossFileKind;
+  chain: [string, number, string][];
+  files: [string, string][];
+  importers: [string, string][];
+}
 
 /**
  * Cross-file contexts of one project. A question about an export is answered from the uses of
@@ -25,14 +38,18 @@ interface Exact { context: CrossFileContext; stamps: Map<string, string | null> 
  * rules' own `ContextAnalysis` of that file; a site in a function whose callers its file does
  * not show asks the same question about that function's export, transitively. An export already
  * being worked out further up (a cycle) stands in as `unknown`; answers that leaned on such a
- * stand-in are not kept, so no answer depends on the order of the questions.
+ * stand-in are not kept, so no answer depends on the order of the questions. Answers saved by an
+ * earlier process are used while every file and importer set they came from is unchanged.
  */
 export class Solver {
   private readonly exact = new Map<string, Exact>();
   private readonly inProgress = new Set<string>();
   private standIns = 0;
   private budget = BUDGET;
-  private depended: Map<string, string | null>[] = [];
+  private depended: Dependencies[] = [];
+  private saved = new Map<string, SavedAnswer>();
+  /** Whether an answer was worked out here that the saved ones did not have. */
+  private changed = false;
 
   constructor(
     readonly index: ProjectIndex,
@@ -53,11 +70,33 @@ export class Solver {
     return this.siteContext(summary, node, new Set());
   }
 
+  /** Takes the answers an earlier process saved (`snapshot()`'s format); each is checked when asked for. */
+  restore(saved: unknown): void {
+    if (saved === null || typeof saved !== 'object' || Array.isArray(saved)) return;
+    for (const [key, answer] of Object.entries(saved)) if (isSavedAnswer(answer)) this.saved.set(key, answer);
+  }
+
+  /**
+   * The answers to keep for later processes: the ones worked out here and the saved ones still
+   * valid, each only while its files are unchanged since; `null` when nothing is new.
+   */
+  snapshot(): Record<string, SavedAnswer> | null {
+    if (!this.changed) return null;
+    const result: Record<string, SavedAnswer> = {};
+    for (const [key, answer] of this.saved) if (this.isCurrent(answer)) result[key] = answer;
+    for (const [key, exact] of this.exact) {
+      const saved = this.toSaved(exact);
+      if (saved) result[this.savedKey(key)] = saved;
+    }
+    return result;
+  }
+
   private solve(file: string, exportName: string): CrossFileContext {
     const key = `${file}\0${exportName}`;
-    const cached = this.exact.get(key);
-    if (cached && [...cached.stamps].every(([path, stamp]) => fileStamp(path) === stamp)) {
+    const cached = this.exact.get(key) ?? this.fromSaved(key);
+    if (cached && this.isFresh(cached)) {
       for (const [path, stamp] of cached.stamps) this.depend(path, stamp);
+      for (const [path, importers] of cached.importers) this.dependOnImporters(path, importers);
       return cached.context;
     }
     if (this.inProgress.has(key)) {
@@ -66,21 +105,86 @@ export class Solver {
     }
     const standInsBefore = this.standIns;
     this.inProgress.add(key);
-    const stamps = new Map<string, string | null>();
-    this.depended.push(stamps);
+    const dependencies: Dependencies = { stamps: new Map(), importers: new Map() };
+    this.depended.push(dependencies);
     try {
       const context = this.compute(file, exportName);
-      if (this.standIns === standInsBefore && this.budget > 0) this.exact.set(key, { context, stamps });
+      if (this.standIns === standInsBefore && this.budget > 0) {
+        this.exact.set(key, { context, ...dependencies });
+        this.changed = true;
+      }
       return context;
     } finally {
       this.inProgress.delete(key);
       this.depended.pop();
-      for (const [path, stamp] of stamps) this.depend(path, stamp);
+      for (const [path, stamp] of dependencies.stamps) this.depend(path, stamp);
+      for (const [path, importers] of dependencies.importers) this.dependOnImporters(path, importers);
     }
   }
 
+  private isFresh(exact: Exact): boolean {
+    for (const [path, stamp] of exact.stamps) if (fileStamp(path) !== stamp) return false;
+    for (const [path, importers] of exact.importers) if (this.index.importersKey(path) !== importers) return false;
+    return true;
+  }
+
   private depend(path: string, stamp: string | null): void {
-    this.depended.at(-1)?.set(path, stamp);
+    this.depended.at(-1)?.stamps.set(path, stamp);
+  }
+
+  private dependOnImporters(path: string, importers: string): void {
+    this.depended.at(-1)?.importers.set(path, importers);
+  }
+
+  /** The project files that import `file`, in a fixed order; the answer being worked out depends on that set. */
+  private importersOf(file: string): string[] {
+    const importers = [...this.index.importers(file)].sort();
+    this.dependOnImporters(file, this.index.importersKey(file));
+    return importers;
+  }
+
+  /** A saved answer for `key`, taken into memory when the files it came from still have the same text. */
+  private fromSaved(key: string): Exact | null {
+    const savedKey = this.savedKey(key);
+    const answer = this.saved.get(savedKey);
+    if (!answer) return null;
+    this.saved.delete(savedKey);
+    if (!this.isCurrent(answer)) return null;
+    const stamps = new Map<string, string | null>();
+    for (const [path] of answer.files) stamps.set(this.index.absolute(path), this.index.state(this.index.absolute(path))?.stamp ?? null);
+    const importers = new Map(answer.importers.map(([path, digest]) => [this.index.absolute(path), digest] as const));
+    const chain = answer.chain.map(([path, line, label]) => ({ file: this.index.absolute(path), line, label }));
+    const exact: Exact = { context: { kind: answer.kind, chain }, stamps, importers };
+    this.exact.set(key, exact);
+    return exact;
+  }
+
+  private isCurrent(answer: SavedAnswer): boolean {
+    return (
+      answer.files.every(([path, hash]) => this.index.state(this.index.absolute(path))?.hash === hash) &&
+      answer.importers.every(([path, digest]) => this.index.importersKey(this.index.absolute(path)) === digest)
+    );
+  }
+
+  private toSaved(exact: Exact): SavedAnswer | null {
+    const files: [string, string][] = [];
+    for (const [path, stamp] of exact.stamps) {
+      const state = this.index.state(path);
+      if (!state || state.stamp !== stamp || state.hash === null) return null;
+      files.push([this.index.relative(path), state.hash]);
+    }
+    return {
+      kind: exact.context.kind,
+      chain: exact.context.chain.map((link): [string, number, string] => [this.index.relative(link.file), link.line, link.label]),
+      files,
+      importers: [...exact.importers].map(([path, digest]): [string, string] => [this.index.relative(path), digest]),
+    };
+  }
+
+  /** `file\0export` with the file relative to the root. */
+  private savedKey(key: string): string {
+    const separator = key.indexOf('\0');
+    return `${this.index.relative(key.slice(0, separator))}${key.slice(separator)}`;
   }
 
   private compute(file: string, exportName: string): CrossFileContext {
@@ -95,7 +199,7 @@ export class Solver {
         escapes = true;
         continue;
       }
-      for (const importer of [...this.index.importers(alias.file)].sort()) {
+      for (const importer of this.importersOf(alias.file)) {
         const summary = fileSummary(importer, this.index.root, this.knowledge);
         this.depend(importer, summary?.stamp ?? null);
         if (!summary) {
@@ -122,8 +226,10 @@ export class Solver {
     for (let i = 0; i < found.length && found.length < 200; i++) {
       const current = found[i]!;
       if (current.namespace) continue;
-      for (const barrel of [...this.index.importers(current.file)].sort()) {
-        for (const reExport of this.index.reExports(barrel)) {
+      for (const barrel of this.importersOf(current.file)) {
+        const reExports = this.index.reExports(barrel);
+        if (reExports.length > 0) this.depend(barrel, this.index.state(barrel)?.stamp ?? null);
+        for (const reExport of reExports) {
           if (reExport.from !== current.file) continue;
           let alias: { file: string; name: string; namespace: boolean } | null = null;
           if (reExport.importName === current.name) alias = { file: barrel, name: reExport.exportName, namespace: false };
@@ -215,6 +321,17 @@ export class Solver {
     const combined = combine(answers, escapes);
     return combined.kind === 'unknown' ? UNKNOWN : { kind: combined.kind, chain: [link(fn.label), ...combined.chain] };
   }
+}
+
+function isSavedAnswer(value: unknown): value is SavedAnswer {
+  if (value === null || typeof value !== 'object') return false;
+  const answer = value as SavedAnswer;
+  return (
+    ['request', 'startup', 'once', 'test', 'unknown'].includes(answer.kind) &&
+    Array.isArray(answer.chain) &&
+    answer.chain.every((link) => Array.isArray(link) && typeof link[0] === 'string' && typeof link[1] === 'number' && typeof link[2] === 'string') &&
+    [answer.files, answer.importers].every((pairs) => Array.isArray(pairs) && pairs.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string'))
+  );
 }
 
 /** Per request anywhere wins; callers all known and run once (startup, once-guards, tests) make it so; anything else is unknown. */

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 
 /** A file's mtime and size, to tell that it changed; `null` when it is gone. */
@@ -8,4 +9,9 @@ export function fileStamp(path: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** A digest of a file's text: what a cache restored into a fresh checkout (new mtimes) compares. */
+export function contentHash(text: string): string {
+  return hash('sha1', text);
 }

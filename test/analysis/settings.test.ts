@@ -46,6 +46,15 @@ describe('knowledgeFrom', () => {
       include: ['src/**'],
       exclude: ['**/generated/**'],
     });
+    expect(knowledgeFrom({ 'shared-client': { project: { cache: '.cache/shared-client' } } }).project).toEqual({ cache: '.cache/shared-client' });
+    expect(knowledgeFrom({ 'shared-client': { project: { cache: false } } }).project).toEqual({ cache: false });
+  });
+
+  it('keys the disk cache by the user settings', () => {
+    expect(knowledgeFrom({}).fingerprint).toBe('');
+    expect(knowledgeFrom({ 'shared-client': { runtime: 'node' } }).fingerprint).toBe('{"runtime":"node"}');
+    // The root is absolute in most configs (`import.meta.dirname`): a restored cache must still apply.
+    expect(knowledgeFrom({ 'shared-client': { runtime: 'node', project: { root: '/ci/work/app' } } }).fingerprint).toBe('{"runtime":"node"}');
   });
 
   it('parses each settings object once', () => {
@@ -63,7 +72,8 @@ describe('knowledgeFrom', () => {
     [{ handlers: [{ module: 'm', export: 'e', properties: 'handler' }] }, "Invalid settings['shared-client'].handlers[0].properties: must be an array of strings"],
     [{ offloadWrappers: [{ decorator: 'X' }] }, "Invalid settings['shared-client'].offloadWrappers[0].decorator: is not a known property (expected one of module, export, properties, name)"],
     [{ project: true }, "Invalid settings['shared-client'].project: must be an object"],
-    [{ project: { roots: '.' } }, "Invalid settings['shared-client'].project.roots: is not a known property (expected one of root, include, exclude)"],
+    [{ project: { roots: '.' } }, "Invalid settings['shared-client'].project.roots: is not a known property (expected one of root, include, exclude, cache)"],
+    [{ project: { cache: true } }, `Invalid settings['shared-client'].project.cache: must be a directory (a non-empty string) or false (got true)`],
     [{ project: { include: 'src' } }, "Invalid settings['shared-client'].project.include: must be an array of non-empty glob strings"],
     [{ runtime: 'bun' }, `Invalid settings['shared-client'].runtime: must be 'node' or 'edge' (got "bun")`],
   ])('rejects %j', (raw, message) => {

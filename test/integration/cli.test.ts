@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,7 @@ let sarif: CommandResult;
 let concurrent: CommandResult;
 let cacheFirst: CommandResult;
 let cacheSecond: CommandResult;
+let fromLayerCache: CommandResult;
 
 beforeAll(async () => {
   [plain, sarif, concurrent, cacheFirst] = await Promise.all([
@@ -32,7 +33,9 @@ beforeAll(async () => {
     eslint('--format', 'json', '--cache', '--cache-location', cacheLocation),
   ]);
   cacheSecond = await eslint('--format', 'json', '--cache', '--cache-location', cacheLocation);
-}, 120_000);
+  // The runs above wrote the project layer's disk cache of each example app: this one starts from it.
+  fromLayerCache = await eslint('--format', 'json');
+}, 150_000);
 
 afterAll(() => rmSync(temporary, { recursive: true, force: true }));
 
@@ -49,6 +52,12 @@ describe('the eslint CLI on the examples', () => {
       expect(run.code).toBe(1);
       expect(findingsIn(run)).toEqual(findingsIn(plain));
     }
+  });
+
+  it('a run that starts from the project layer\'s disk cache gives the same results', () => {
+    expect(readdirSync(path.join(examplesRoot, 'express-api/node_modules/.cache/eslint-plugin-shared-client')).some((name) => name.endsWith('.json'))).toBe(true);
+    expect(fromLayerCache.code).toBe(1);
+    expect(findingsIn(fromLayerCache)).toEqual(findingsIn(plain));
   });
 
   it('--concurrency 2 gives the same results as a plain run', () => {

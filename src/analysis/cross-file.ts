@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { crossFileContextAt, projectSharedClient } from '../project/index.js';
+import { crossFileContextAt, importedFunctionBorrows, projectSharedClient } from '../project/index.js';
 import type { SharedClientImport } from '../fixes/reuse.js';
 import type { ClientCreation } from './clients.js';
 import { moduleSources } from './modules.js';
@@ -69,6 +69,17 @@ export function sharedClientAcrossFiles(analysis: FileAnalysis, creation: Client
   if (!shared) return null;
   const place = displayPlace(shared.file, shared.line, analysis.cwd ?? process.cwd());
   return { exportName: shared.exportName, specifier: shared.specifier, place, argumentTexts: shared.argumentTexts };
+}
+
+/**
+ * Whether the function this file imports as `exportName` from `specifier` only borrows its
+ * parameter at `index` (uses it without closing, keeping or passing it on); `false` when the layer
+ * is off or cannot tell.
+ */
+export function borrowsAcrossFiles(analysis: FileAnalysis, specifier: string, exportName: string, index: number, closeNames: ReadonlySet<string>): boolean {
+  if (analysis.knowledge.project === false) return false;
+  const filename = fileOnDisk(analysis);
+  return filename !== null && importedFunctionBorrows(filename, specifier, exportName, index, closeNames, projectOptions(analysis));
 }
 
 function projectOptions(analysis: FileAnalysis) {

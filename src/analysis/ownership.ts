@@ -3,6 +3,8 @@ import { closeMethodNames } from '../catalog/clients.js';
 import { iterationMethods, testBlocks, testSetupHooks, testTeardownHooks } from '../catalog/frameworks.js';
 import { type FunctionNode, calleeName, isCallLike, isFunction, isValueWrapper, memberName, valueSlot } from './ast.js';
 import type { ClientCreation } from './clients.js';
+import { borrowsParameter, calledFunction } from './borrowing.js';
+import { borrowsAcrossFiles } from './cross-file.js';
 import { exportNames } from './exports.js';
 import type { FileAnalysis } from './file-analysis.js';
 import { globalReferences } from './modules.js';
@@ -106,7 +108,7 @@ export function ownershipOf(analysis: FileAnalysis, creation: ClientCreation): O
 
   const owner = classifyOwner(analysis, ownerFn, setupHook);
   const boundary: TSESTree.Node = ownerFn ?? sourceCode.ast;
-  const facts = collectFacts(sourceCode, flow, boundary, creation);
+  const facts = collectFacts(analysis, flow, boundary, creation);
   if (ownerFn) facts.entry = entryExits(sourceCode, ownerFn);
   const exported = exportNames(sourceCode, start).length > 0 || isExportedBinding(flow.binding);
   if (owner.kind !== 'function' && exported && !facts.handOffs.some((handOff) => handOff.kind === 'exported')) {
@@ -203,7 +205,8 @@ function classifyOwner(analysis: FileAnalysis, ownerFn: FunctionNode | null, set
 }
 
 /** Gathers the close calls and hand-offs of every use, placed where its code runs relative to `boundary`. */
-function collectFacts(sourceCode: SourceCode, flow: ValueFlow, boundary: TSESTree.Node, creation: ClientCreation): Facts {
+function collectFacts(analysis: FileAnalysis, flow: ValueFlow, boundary: TSESTree.Node, creation: ClientCreation): Facts {
+  const { sourceCode } = analysis;
   const facts = emptyFacts();
   const closeNames = new Set(closeMethodNames);
   if (creation.entry.close) closeNames.add(creation.entry.close);
@@ -230,7 +233,7 @@ function collectFacts(sourceCode: SourceCode, flow: ValueFlow, boundary: TSESTre
         }
         continue;
       }
-      const handOff = handOffKind(sourceCode, use);
+      const handOff = use.kind === 'passed' && isLent(analysis, use, closeNames) ? null : handOffKind(sourceCode, use);
       if (later) {
         facts.handOffs.push({ kind: 'captured', node: use.node, inner: handOff });
         continue;
@@ -275,6 +278,20 @@ function throughSelfReturning(sourceCode: SourceCode, use: ValueUse, creation: C
     current = next;
   }
   return current;
+}
+
+/**
+ * A client lent to a function that only uses it (`await migrate(pool)`, where `migrate` only
+ * queries), declared in this file or imported from another file of the project: no hand-off, the
+ * caller still closes it.
+ */
+function isLent(analysis: FileAnalysis, use: Extract<ValueUse, { kind: 'passed' }>, closeNames: ReadonlySet<string>): boolean {
+  const index = use.call.arguments.indexOf(valueSlot(use.node) as TSESTree.CallExpressionArgument);
+  if (index < 0) return false;
+  const called = calledFunction(analysis.sourceCode, use.call);
+  if (!called) return false;
+  if (called.kind === 'local') return borrowsParameter(analysis.sourceCode, called.fn, index, closeNames);
+  return borrowsAcrossFiles(analysis, called.specifier, called.exportName, index, closeNames);
 }
 
 function handOffKind(sourceCode: SourceCode, use: ValueUse): HandOffKind | null {

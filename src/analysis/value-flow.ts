@@ -63,7 +63,8 @@ export function valueFlow(sourceCode: SourceCode, node: TSESTree.Node, options: 
   return { binding: null, declarator: null, assignment: null, uses: [classifyUse(slot)] };
 }
 
-function readUses(binding: Variable | null): ValueUse[] {
+/** Where the value of a variable goes: one use per read of it. */
+export function readUses(binding: Variable | null): ValueUse[] {
   return (binding?.references ?? []).filter((reference) => reference.isRead()).map((reference) => classifyUse(reference.identifier as TSESTree.Node));
 }
 

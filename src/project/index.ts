@@ -8,6 +8,8 @@ import { fileStamp } from './stamp.js';
 import { importSpecifier } from './import-specifier.js';
 import { type SharedClient, sameArgumentTexts, sharedClientsOf } from './shared-clients.js';
 import type { ClientEntry } from '../catalog/types.js';
+import { borrowsParameter, exportedFunction } from '../analysis/borrowing.js';
+import { fileSummary } from './file-summary.js';
 
 export type { CrossFileCaller, CrossFileContext, CrossFileKind } from './solver.js';
 export type { ProjectOptions } from './project-cache.js';
@@ -82,6 +84,41 @@ export function projectSharedClient(
     return specifier === null ? null : { ...chosen, specifier };
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether the function that `filename` imports as `exportName` from `specifier` (a project file,
+ * through barrels) only borrows its parameter at `index` (see `borrowsParameter`). `false` when
+ * the layer cannot tell: outside the project, a package, not a function. Never throws.
+ */
+export function importedFunctionBorrows(
+  filename: string,
+  specifier: string,
+  exportName: string,
+  index: number,
+  closeNames: ReadonlySet<string>,
+  options?: ProjectOptions,
+): boolean {
+  try {
+    const project = projectSolver(filename, options);
+    if (!project) return false;
+    const { index: projectIndex, knowledge } = project.solver;
+    let file = projectIndex.resolve(project.file, specifier);
+    let name = exportName;
+    for (let hops = 0; file !== null && projectIndex.files.has(file) && hops < 5; hops++) {
+      const summary = fileSummary(file, projectIndex.root, knowledge);
+      if (!summary) return false;
+      const fn = exportedFunction(summary.sourceCode, name);
+      if (fn) return borrowsParameter(summary.sourceCode, fn, index, closeNames);
+      const reExport = projectIndex.reExports(file).find((candidate) => candidate.exportName === name && candidate.importName !== '*' && candidate.importName !== '**');
+      if (!reExport) return false;
+      file = reExport.from;
+      name = reExport.importName;
+    }
+    return false;
+  } catch {
+    return false;
   }
 }
 

@@ -355,8 +355,37 @@ projectTester('app').run('require-client-close (one problem, one report across f
       ...projectFile('app', 'src/processors/email.ts'),
       name: 'a client a job processor creates per job is no-per-request-client’s, not a leak to close',
     },
+    {
+      ...projectFile('app', 'scripts/migrate-and-close.ts'),
+      name: 'a pool passed to a function in another file that ends it is handed over',
+    },
+    {
+      ...projectFile('app', 'scripts/migrate.ts'),
+      settings: LAYER_OFF,
+      name: 'with the layer off, a pool passed to an imported function counts as handed over',
+    },
   ],
   invalid: [
+    {
+      ...projectFile('app', 'scripts/migrate.ts'),
+      output: `// @ts-nocheck
+import { Pool } from 'pg';
+import { runMigrations } from '@/lib/migrations';
+
+async function main() {
+  const pool = new Pool();
+  try {
+    await runMigrations(pool);
+  } finally {
+    await pool.end();
+  }
+}
+
+main();
+`,
+      errors: [{ messageId: 'notClosed', line: 6, column: 16, endLine: 6, endColumn: 26, suggestions: [] }],
+      name: 'a pool lent to a function in another file that only queries it is still the script’s to close',
+    },
     {
       ...projectFile('app', 'src/processors/email.ts'),
       settings: LAYER_OFF,

@@ -68,7 +68,7 @@ export function sharedClientAcrossFiles(analysis: FileAnalysis, creation: Client
   const shared = projectSharedClient(filename, creation.entry, creation.name, argumentTexts, specifiers, projectOptions(analysis));
   if (!shared) return null;
   const place = displayPlace(shared.file, shared.line, analysis.cwd ?? process.cwd());
-  return { exportName: shared.exportName, specifier: shared.specifier, place, argumentTexts: shared.argumentTexts };
+  return { exportName: shared.exportName, specifier: shared.specifier, place, argumentTexts: shared.argumentTexts, access: shared.access };
 }
 
 /**

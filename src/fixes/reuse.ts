@@ -20,6 +20,13 @@ export interface SharedClientImport {
   /** Where it is created, for messages: `src/lib/db.ts:4`. */
   place: string;
   argumentTexts: readonly string[];
+  /** `value`: the export is the client; `getter`: calling the export returns it (`getStripe()`). */
+  access: 'value' | 'getter';
+}
+
+/** How code refers to the shared client: `prisma`, `getStripe()`. */
+export function sharedClientText(shared: SharedClientImport): string {
+  return shared.access === 'getter' ? `${shared.exportName}()` : shared.exportName;
 }
 
 export type ReusePlan =
@@ -43,15 +50,19 @@ export function planReuse(sourceCode: SourceCode, creation: ClientCreation, fact
   const closes = perRequestCloses(flow, entry.close);
   if (typeof closes === 'string') return { kind: 'none' };
 
+  const getter = shared.access === 'getter';
   const imports = new ImportEdits(sourceCode, flow.declarator ?? node);
   const local = imports.reference(shared.specifier, shared.exportName, shared.specifier, {
     candidates: [shared.exportName, `shared${capitalize(shared.exportName)}`],
-    replacing: flow.binding ?? undefined,
+    // A getter's result keeps the local name (`const stripe = getStripe()`); a shared value takes its place.
+    replacing: getter ? undefined : flow.binding ?? undefined,
   });
   // The constructor's import goes with its last use.
   if (node.callee.type === AST_NODE_TYPES.Identifier) imports.releaseCallee(node.callee);
   let inner: TextEdit[];
-  if (flow.declarator) {
+  if (getter) {
+    inner = [{ range: node.range, text: `${local}()` }];
+  } else if (flow.declarator) {
     const localName = flow.binding?.name ?? '';
     inner = [{ range: statementRemovalRange(sourceCode, flow.declarator.parent), text: '' }, ...renameEdits(sourceCode, flow, localName, local)];
   } else {
@@ -66,7 +77,10 @@ export function planReuse(sourceCode: SourceCode, creation: ClientCreation, fact
   const fix: Fix = (fixer) => edits.map((edit) => fixer.replaceTextRange(edit.range, edit.text));
 
   const here = node.arguments.map((argument) => sourceCode.getText(argument));
-  if (sameArgumentTexts(here, shared.argumentTexts)) return { kind: 'fix', fix };
+  if (sameArgumentTexts(here, shared.argumentTexts)) {
+    if (!getter) return { kind: 'fix', fix };
+    return { kind: 'suggestion', fix, caveat: 'it is a memoised getter, which may do more than build the client: read configuration, throw' };
+  }
   const shown = (texts: readonly string[]) => (texts.length === 0 ? 'no options' : `\`${texts.join(', ')}\``);
   return { kind: 'suggestion', fix, caveat: `its options differ: ${shown(here)} here, ${shown(shared.argumentTexts)} at \`${shared.place}\`` };
 }

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, isValueWrapper } from '../analysis/ast.js';
+import { ASTUtils } from '@typescript-eslint/utils';
+import { type FunctionNode, forEachChild, isFunction, isValueWrapper, valueSlot } from '../analysis/ast.js';
+import { isOnceGuarded } from '../analysis/once-guards.js';
 import { clientCreationsFor } from '../analysis/clients.js';
 import { exportNames } from '../analysis/exports.js';
 import type { ClientEntry } from '../catalog/types.js';
-import { fileSummary } from './file-summary.js';
+import { type FileSummary, fileSummary } from './file-summary.js';
 import type { ProjectIndex } from './project-index.js';
 import type { Knowledge } from '../settings.js';
 import { fileStamp } from './stamp.js';
@@ -18,6 +20,8 @@ export interface SharedClient {
   name: string;
   /** The source text of each argument of its construction. */
   argumentTexts: string[];
+  /** `value`: the export is the client (`prisma`); `getter`: an exported memoised getter returns it (`getStripe()`). */
+  access: 'value' | 'getter';
 }
 
 /** Whether two constructions' arguments are the same code, up to spacing, quotes and trailing commas. */
@@ -70,13 +74,49 @@ function exportedClients(file: string, root: string, entry: ClientEntry, knowled
   const clients: SharedClient[] = [];
   for (const creation of clientCreationsFor([entry])(summary.sourceCode).values()) {
     const declarator = moduleDeclarator(creation.node);
-    if (!declarator?.init) continue;
-    const [exportName] = exportNames(summary.sourceCode, declarator.init);
-    if (exportName === undefined || exportName === 'default') continue;
+    const exported = declarator?.init ? { exportName: exportNames(summary.sourceCode, declarator.init)[0], access: 'value' as const } : memoisedGetter(summary.sourceCode, creation.node);
+    if (!exported || exported.exportName === undefined || exported.exportName === 'default') continue;
     const argumentTexts = creation.node.arguments.map((argument) => summary.sourceCode.getText(argument));
-    clients.push({ file, line: creation.node.loc.start.line, exportName, name: creation.name, argumentTexts });
+    clients.push({ file, line: creation.node.loc.start.line, exportName: exported.exportName, name: creation.name, argumentTexts, access: exported.access });
   }
   return clients;
+}
+
+/**
+ * The exported function that creates the client once into a module-level variable and returns it
+ * (`let stripe; export function getStripe() { if (stripe) return stripe; stripe = new Stripe(k); return stripe; }`,
+ * `export const getDb = () => (db ??= new Pool())`); `null` for anything else, keyed caches included.
+ */
+function memoisedGetter(sourceCode: FileSummary['sourceCode'], creation: TSESTree.Node): { exportName: string | undefined; access: 'getter' } | null {
+  const slot = valueSlot(creation);
+  const assignment = slot.parent;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== slot || assignment.left.type !== AST_NODE_TYPES.Identifier) return null;
+  if (!isOnceGuarded(sourceCode, creation)) return null;
+  const variable = ASTUtils.findVariable(sourceCode.getScope(assignment), assignment.left);
+  if (!variable || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return null;
+  const fn = enclosingFunction(assignment);
+  if (!fn || !returnsVariable(sourceCode, fn, variable, assignment)) return null;
+  return { exportName: exportNames(sourceCode, fn)[0], access: 'getter' };
+}
+
+function returnsVariable(sourceCode: FileSummary['sourceCode'], fn: FunctionNode, variable: { references: { identifier: TSESTree.Node }[] }, assignment: TSESTree.Node): boolean {
+  const isTheVariable = (node: TSESTree.Node | null | undefined) => node?.type === AST_NODE_TYPES.Identifier && variable.references.some((reference) => reference.identifier === node);
+  if (fn.body.type !== AST_NODE_TYPES.BlockStatement) {
+    const body = fn.body;
+    return body === assignment || (body.type === AST_NODE_TYPES.LogicalExpression && body.right === assignment && isTheVariable(body.left));
+  }
+  let returned = false;
+  const visit = (node: TSESTree.Node) => {
+    if (node.type === AST_NODE_TYPES.ReturnStatement) returned ||= isTheVariable(node.argument);
+    if (!isFunction(node)) forEachChild(sourceCode, node, visit);
+  };
+  forEachChild(sourceCode, fn.body, visit);
+  return returned;
+}
+
+function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return null;
 }
 
 /**

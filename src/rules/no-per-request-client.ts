@@ -10,7 +10,7 @@ import { valueFlow } from '../analysis/value-flow.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
 import { type HoistFix, type HoistPlan, groupedHoistFix, planHoist } from '../fixes/hoist.js';
 import { claimModuleName } from '../fixes/names.js';
-import { type ReusePlan, type SharedClientImport, planReuse } from '../fixes/reuse.js';
+import { type ReusePlan, type SharedClientImport, planReuse, sharedClientText } from '../fixes/reuse.js';
 import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from '../util/messages.js';
@@ -121,7 +121,7 @@ export default createRule<Options, MessageId>({
             where: data.where,
             unit: data.unit,
             cost: data.cost,
-            shared: shared.exportName,
+            shared: sharedClientText(shared),
             specifier: shared.specifier,
             place: shared.place,
           },
@@ -131,7 +131,7 @@ export default createRule<Options, MessageId>({
       }
       let plan = crossFileCaveat(planHoist(sourceCode, creation, argumentFacts), sourceCode, creation, where);
       if (reuse && plan.kind === 'fix') {
-        plan = { kind: 'suggestion', name: plan.name, fix: plan.fix, caveat: `a second one next to the project's \`${reuse.shared.exportName}\`` };
+        plan = { kind: 'suggestion', name: plan.name, fix: plan.fix, caveat: `a second one next to the project's \`${sharedClientText(reuse.shared)}\`` };
       }
       if (plan.kind === 'fix') {
         claimModuleName(sourceCode, plan.name);
@@ -141,7 +141,7 @@ export default createRule<Options, MessageId>({
       if (reuse?.plan.kind === 'suggestion') {
         suggest.push({
           messageId: 'suggestReuse',
-          data: { shared: reuse.shared.exportName, specifier: reuse.shared.specifier, caveat: reuse.plan.caveat },
+          data: { shared: sharedClientText(reuse.shared), specifier: reuse.shared.specifier, caveat: reuse.plan.caveat },
           fix: reuse.plan.fix,
         });
       }
@@ -156,7 +156,7 @@ export default createRule<Options, MessageId>({
           suggest.push({ messageId: 'suggestCachePerKey', data: { client: creation.name, key: cache.key, mapName: cache.mapName }, fix: cache.fix });
         }
       }
-      if (reuse?.plan.kind === 'suggestion') reason = `the project already shares one, \`${reuse.shared.exportName}\` at \`${reuse.shared.place}\`, but ${reuse.plan.caveat}`;
+      if (reuse?.plan.kind === 'suggestion') reason = `the project already shares one, \`${sharedClientText(reuse.shared)}\` at \`${reuse.shared.place}\`, but ${reuse.plan.caveat}`;
       context.report({
         node: creation.node,
         messageId: 'perRequestClientNoFix',

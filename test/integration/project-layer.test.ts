@@ -19,7 +19,7 @@ afterAll(() => copies.forEach((copy) => rmSync(copy, { recursive: true, force: t
 
 function copyOfFixture(): string {
   const root = realpathSync(mkdtempSync(path.join(tmpdir(), 'shared-client-layer-')));
-  cpSync(fixture, root, { recursive: true });
+  cpSync(fixture, root, { recursive: true, filter: (source) => !source.includes('node_modules') });
   copies.push(root);
   return root;
 }

@@ -11,7 +11,8 @@ afterEach(() => clearProjectCache());
 /** A copy of the express fixture (routes → controller → lib/db.ts) in a fresh directory. */
 function copyOfFixture(): string {
   const root = realpathSync(mkdtempSync(join(tmpdir(), 'shared-client-disk-cache-')));
-  cpSync(fixture, root, { recursive: true });
+  // Without the fixture's own cache, which other test runs write next to it.
+  cpSync(fixture, root, { recursive: true, filter: (source) => !source.includes('node_modules') });
   return root;
 }
 

@@ -9,7 +9,7 @@ afterEach(() => clearProjectCache());
 describe('cache revalidation', () => {
   it('sees an edit to an importer without clearing the cache (mtime and size)', () => {
     const root = realpathSync(mkdtempSync(join(tmpdir(), 'shared-client-project-')));
-    cpSync(join(import.meta.dirname, '../fixtures/projects/express'), root, { recursive: true });
+    cpSync(join(import.meta.dirname, '../fixtures/projects/express'), root, { recursive: true, filter: (source) => !source.includes('node_modules') });
     const db = join(root, 'lib/db.ts');
     expect(crossFileContext(db, 'makeDb').kind).toBe('request');
     const routes = join(root, 'routes/users.ts');

@@ -501,6 +501,54 @@ app.get('/reports', async (req, res) => {
       name: 'other options than the shared pool: both moves are suggestions, the reuse first (relative specifier with .js, as the file writes them)',
     },
     {
+      ...projectFile('reuse', 'src/app/api/webhooks/stripe/route.ts'),
+      errors: [
+        {
+          messageId: 'perRequestClientNoFix',
+          line: 5,
+          column: 18,
+          data: {
+            client: 'Stripe client',
+            where: 'in a route handler',
+            unit: 'request',
+            cost: 'repeated setup and no reuse of keep-alive connections',
+            reason: 'the project already shares one, `getStripe()` at `src/lib/stripe.ts:9`, but it is a memoised getter, which may do more than build the client: read configuration, throw',
+          },
+          suggestions: [
+            {
+              messageId: 'suggestReuse',
+              data: { shared: 'getStripe()', specifier: '../../../../lib/stripe', caveat: 'it is a memoised getter, which may do more than build the client: read configuration, throw' },
+              output: `// @ts-nocheck
+import Stripe from 'stripe';
+import { getStripe } from '../../../../lib/stripe';
+
+export async function POST(request) {
+  const stripe = getStripe();
+  const event = stripe.webhooks.constructEvent(await request.text(), request.headers.get('stripe-signature'), process.env.STRIPE_WEBHOOK_SECRET);
+  return Response.json({ received: event.type });
+}
+`,
+            },
+            {
+              messageId: 'suggestHoist',
+              data: { client: 'Stripe client', name: 'stripe', caveat: "a second one next to the project's `getStripe()`" },
+              output: `// @ts-nocheck
+import Stripe from 'stripe';
+
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+
+export async function POST(request) {
+  const event = stripe.webhooks.constructEvent(await request.text(), request.headers.get('stripe-signature'), process.env.STRIPE_WEBHOOK_SECRET);
+  return Response.json({ received: event.type });
+}
+`,
+            },
+          ],
+        },
+      ],
+      name: 'the project’s memoised getter (if (stripe) return stripe; stripe = new Stripe(...)): a suggestion to call it, since a getter may do more than build the client',
+    },
+    {
       ...projectFile('reuse', 'src/app/api/users/route.ts'),
       settings: LAYER_OFF,
       output: `// @ts-nocheck

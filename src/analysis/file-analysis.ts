@@ -1,4 +1,4 @@
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { type Knowledge, knowledgeFrom } from '../settings.js';
 import { type ClientCreation, clientCreationsFor } from './clients.js';
@@ -7,6 +7,7 @@ import type { RoleEnvironment } from './function-roles.js';
 import { type FileFacts, factsFor } from './file-facts.js';
 import { catalogResolver } from './imports.js';
 import { programValues } from './program-cache.js';
+import { packageRuntime } from '../project/root.js';
 
 type RuleContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
@@ -39,7 +40,7 @@ export function analyzeFile(context: RuleContext): FileAnalysis {
     cwd: context.cwd,
     sourceCode,
     get facts() {
-      facts ??= factsFor(sourceCode, projectPath(context.filename, context.cwd), knowledge.runtime);
+      facts ??= factsFor(sourceCode, projectPath(context.filename, context.cwd), knowledge.runtime ?? packageRuntime(resolve(context.cwd ?? process.cwd(), context.filename)));
       return facts;
     },
     knowledge,

@@ -100,7 +100,25 @@ export function functionRole(env: RoleEnvironment, fn: FunctionNode): FunctionRo
   const position = positionRole(env, fn, fn);
   // A Workers handler object says more than a `(request: Request)` signature: per-request I/O objects are required there.
   if (position?.kind === 'edge') return position;
-  return signatureRole(fn) ?? position ?? exportRole(env, fn) ?? namedOrInline(fn);
+  return signatureRole(fn) ?? wrappedExportRole(env, fn, position) ?? position ?? exportRole(env, fn) ?? namedOrInline(fn);
+}
+
+/**
+ * A function handed to a call the analysis does not know, whose result the module exports as a
+ * request handler (`export const GET = withWorkspace(async (ctx) => ...)`, `exports.handler =
+ * streamifyResponse(async (event, stream) => ...)`): the wrapper returns the handler, which runs
+ * the function on every request.
+ */
+function wrappedExportRole(env: RoleEnvironment, fn: FunctionNode, position: FunctionRole | null): FunctionRole | null {
+  if (position?.kind !== 'inline') return null;
+  let slot: TSESTree.Node = fn;
+  while (slot.parent && isValueWrapper(slot.parent)) slot = slot.parent;
+  const call = slot.parent;
+  if (!call || !isCallLike(call) || call.callee === slot) return null;
+  const role = exportRole(env, fn);
+  if (role?.kind !== 'request') return null;
+  const wrapper = calleeName(call);
+  return wrapper === null ? role : { kind: 'request', label: `${role.label} (through \`${wrapper}()\`)` };
 }
 
 function namedOrInline(fn: FunctionNode): FunctionRole {

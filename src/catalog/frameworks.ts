@@ -189,7 +189,7 @@ export const messageHandlerProperties: ReadonlySet<string> = new Set([
 ]);
 
 /** Functions that make their callback run once (`once(() => new Pool())`). */
-export const onceWrappers: ReadonlySet<string> = new Set(['once', 'memoize', 'memoizee', 'memoizeOne', 'moize', 'pMemoize', 'lazy']);
+export const onceWrappers: ReadonlySet<string> = new Set(['once', 'memoize', 'memoizee', 'memoizeOne', 'moize', 'pMemoize', 'lazy', 'singleton', 'remember']);
 
 /** Plain function wrappers that turn a function into a request handler. */
 export const handlerWrappers: ReadonlyMap<string, string> = new Map([

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, valueSlot } from '../analysis/ast.js';
-import { nearestPackageJson } from '../project/root.js';
+import { packageDependencies } from '../project/root.js';
 import type { Ownership } from '../analysis/ownership.js';
 import type { ClientEntry } from '../catalog/types.js';
 import { isFreeModuleName } from './names.js';
@@ -296,24 +295,10 @@ function testStyle(sourceCode: SourceCode, filename?: string): StyleSource {
   return { style: filename !== undefined && packageTestRunner(filename) === 'mocha' ? 'mocha' : 'jest', source: null };
 }
 
-const runnerOfPackage = new Map<string, TestStyle | null>();
-
 /** `mocha` when the nearest package.json depends on mocha and on neither Jest nor Vitest; `null` when it does not tell. */
 function packageTestRunner(filename: string): TestStyle | null {
-  const manifest = nearestPackageJson(filename);
-  if (manifest === null) return null;
-  if (!runnerOfPackage.has(manifest)) {
-    let runner: TestStyle | null = null;
-    try {
-      const json = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object; devDependencies?: object };
-      const names = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
-      if (names.has('mocha') && !names.has('jest') && !names.has('vitest')) runner = 'mocha';
-    } catch {
-      runner = null;
-    }
-    runnerOfPackage.set(manifest, runner);
-  }
-  return runnerOfPackage.get(manifest)!;
+  const names = packageDependencies(filename);
+  return names.has('mocha') && !names.has('jest') && !names.has('vitest') ? 'mocha' : null;
 }
 
 function moduleStyle(specifier: string): TestStyle | null {

@@ -9,6 +9,7 @@ import { type FileFacts, factsFor } from '../analysis/file-facts.js';
 import type { RoleEnvironment } from '../analysis/function-roles.js';
 import { catalogResolver } from '../analysis/imports.js';
 import type { Knowledge } from '../settings.js';
+import { packageRuntime } from './root.js';
 import { fileStamp } from './stamp.js';
 
 /** One importer, parsed the way ESLint parses it, with the rules' own context analysis. */
@@ -76,7 +77,7 @@ function summarize(file: string, root: string, stamp: string, knowledge: Knowled
   setParents(ast);
   const scopeManager = analyze(ast, { sourceType: commonJs ? 'script' : 'module', globalReturn: commonJs, jsxPragma: 'React', lib: ['esnext'] });
   const sourceCode = new TSESLint.SourceCode({ text, ast, scopeManager, visitorKeys } as never);
-  const facts = factsFor(sourceCode, relative(root, file).replaceAll('\\', '/'), knowledge.runtime);
+  const facts = factsFor(sourceCode, relative(root, file).replaceAll('\\', '/'), knowledge.runtime ?? packageRuntime(file));
   const env: RoleEnvironment = { sourceCode, facts, knowledge, registrations: catalogResolver(knowledge.registrations)(sourceCode) };
   return { file, stamp, sourceCode, facts, env, contexts: new ContextAnalysis(env) };
 }

@@ -41,3 +41,33 @@ export function nearestPackageJson(filename: string): string | null {
     directory = parent;
   }
 }
+
+const dependenciesOf = new Map<string, ReadonlySet<string>>();
+
+/** The names in `dependencies` and `devDependencies` of the nearest `package.json` above `filename` (empty when none or unreadable). */
+export function packageDependencies(filename: string): ReadonlySet<string> {
+  const manifest = nearestPackageJson(filename);
+  if (manifest === null) return EMPTY;
+  let names = dependenciesOf.get(manifest);
+  if (!names) {
+    try {
+      const json = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object; devDependencies?: object };
+      names = new Set([...Object.keys(json.dependencies ?? {}), ...Object.keys(json.devDependencies ?? {})]);
+    } catch {
+      names = EMPTY;
+    }
+    dependenciesOf.set(manifest, names);
+  }
+  return names;
+}
+
+/** Cloudflare's tooling in the package: its code runs on Workers, where per-request I/O objects are required. */
+const WORKERS_PACKAGES = ['wrangler', '@cloudflare/workers-types'];
+
+/** `edge` for a file of a package built for Cloudflare Workers; `undefined` when its package does not say. */
+export function packageRuntime(filename: string): 'edge' | undefined {
+  const names = packageDependencies(filename);
+  return WORKERS_PACKAGES.some((name) => names.has(name)) ? 'edge' : undefined;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();

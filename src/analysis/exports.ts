@@ -72,6 +72,20 @@ export function exportNames(sourceCode: SourceCode, slot: TSESTree.Node, depth =
   return names;
 }
 
+/** A reference that only exports its binding: `export { f }`, `export default f`, `exports.f = f`, `module.exports = { f }`. */
+export function isExportReference(sourceCode: SourceCode, identifier: TSESTree.Node): boolean {
+  const parent = identifier.parent;
+  if (!parent) return false;
+  if (parent.type === AST_NODE_TYPES.ExportSpecifier) return parent.local === identifier;
+  if (parent.type === AST_NODE_TYPES.ExportDefaultDeclaration) return true;
+  if (parent.type === AST_NODE_TYPES.AssignmentExpression && parent.right === identifier) return commonJsAssignmentNames(sourceCode, parent.left).length > 0;
+  if (parent.type === AST_NODE_TYPES.Property && parent.value === identifier && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
+    const assignment = parent.parent.parent;
+    return assignment.type === AST_NODE_TYPES.AssignmentExpression && assignment.right === parent.parent && isCommonJsExportObject(sourceCode, assignment.left);
+  }
+  return false;
+}
+
 /** Export names reached through the references of the binding that `declaration` declares. */
 function bindingExportNames(
   sourceCode: SourceCode,

@@ -1,8 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction } from '../analysis/ast.js';
 import { type ExecutionContext, functionName } from '../analysis/contexts.js';
-import { exportNames } from '../analysis/exports.js';
-import { positionRole } from '../analysis/function-roles.js';
+import { exportNames, isExportReference } from '../analysis/exports.js';
+import { functionRole, positionRole } from '../analysis/function-roles.js';
 import { type FileSummary, fileSummary } from './file-summary.js';
 import type { ProjectIndex } from './project-index.js';
 import type { Knowledge } from '../settings.js';
@@ -296,28 +296,27 @@ export class Solver {
         // Worker threads and edge handlers: neither per request in the sense of sharing, nor startup.
         return UNKNOWN;
     }
-    const fn = enclosingCallable(site);
+    const fn = enclosingCallable(summary, site);
     if (!fn || visited.has(fn.node)) return UNKNOWN;
     visited.add(fn.node);
     const answers: CrossFileContext[] = [];
-    let escapes = false;
-    for (const name of fn.exports(summary)) {
+    const exported = fn.exports(summary);
+    for (const name of exported) {
       const answer = this.solve(summary.file, name);
       if (answer.kind === 'request') return { kind: 'request', chain: [link(`${fn.label}`), ...answer.chain] };
       answers.push(answer);
     }
-    if (answers.length === 0) {
-      // Not exported: its callers in the file, which may be exported functions.
-      const calls = inFileCalls(summary, fn.node);
-      if (calls === null) return UNKNOWN;
-      for (const call of calls) {
-        if (--this.budget < 0) return UNKNOWN;
-        const answer = this.siteContext(summary, call, visited);
-        if (answer.kind === 'request') return { kind: 'request', chain: [link(fn.label), ...answer.chain.slice(answer.chain[0]?.file === summary.file ? 1 : 0)] };
-        answers.push(answer);
-      }
-      escapes = calls.length === 0;
+    // Its callers in the file too, which may run per request through other files (an exported
+    // helper that the file's own exported functions also call).
+    const calls = inFileCalls(summary, fn.node);
+    if (calls === null && exported.length === 0) return UNKNOWN;
+    for (const call of calls ?? []) {
+      if (--this.budget < 0) return UNKNOWN;
+      const answer = this.siteContext(summary, call, visited);
+      if (answer.kind === 'request') return { kind: 'request', chain: [link(fn.label), ...answer.chain.slice(answer.chain[0]?.file === summary.file ? 1 : 0)] };
+      answers.push(answer);
     }
+    const escapes = exported.length === 0 && calls?.length === 0;
     const combined = combine(answers, escapes);
     return combined.kind === 'unknown' ? UNKNOWN : { kind: combined.kind, chain: [link(fn.label), ...combined.chain] };
   }
@@ -350,8 +349,12 @@ interface Callable {
   exports(summary: FileSummary): string[];
 }
 
-/** The function (or class instance code) around `site`, with the export names it has. */
-function enclosingCallable(site: TSESTree.Node): Callable | null {
+/**
+ * The function (or class instance code) around `site`, with the export names it has. Callbacks
+ * that run where they are passed (`withRetry(async () => ...)`, `.then(...)`) are part of the
+ * function around them, as the file's own analysis reads them.
+ */
+function enclosingCallable(summary: FileSummary, site: TSESTree.Node): Callable | null {
   let child: TSESTree.Node = site;
   for (let node = site.parent; node; child = node, node = node.parent) {
     if (node.type === AST_NODE_TYPES.PropertyDefinition && child === node.value && !node.static) {
@@ -360,6 +363,7 @@ function enclosingCallable(site: TSESTree.Node): Callable | null {
     }
     if (!isFunction(node)) continue;
     const fn = node;
+    if (functionRole(summary.env, fn).kind === 'inline') continue;
     const method = fn.parent.type === AST_NODE_TYPES.MethodDefinition ? fn.parent : null;
     if (method) {
       const classNode = method.parent.parent;
@@ -380,7 +384,7 @@ function className(node: TSESTree.Node): string {
   return (node.type === AST_NODE_TYPES.ClassDeclaration || node.type === AST_NODE_TYPES.ClassExpression) && node.id ? node.id.name : 'class';
 }
 
-/** Calls in its own file of a named, unexported function; `null` when it is also used otherwise (stored, passed). */
+/** Calls in its own file of a named function; `null` when it is also used otherwise (stored, passed), exports aside. */
 function inFileCalls(summary: FileSummary, fn: TSESTree.Node): TSESTree.Node[] | null {
   let declaration: TSESTree.Node | null = null;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) declaration = fn;
@@ -395,7 +399,7 @@ function inFileCalls(summary: FileSummary, fn: TSESTree.Node): TSESTree.Node[] |
     if (identifier.range[0] >= fn.range[0] && identifier.range[1] <= fn.range[1]) continue;
     const parent = identifier.parent;
     if ((parent?.type === AST_NODE_TYPES.CallExpression || parent?.type === AST_NODE_TYPES.NewExpression) && parent.callee === identifier) calls.push(parent);
-    else return null;
+    else if (!isExportReference(summary.sourceCode, identifier)) return null;
   }
   return calls;
 }

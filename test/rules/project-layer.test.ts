@@ -26,6 +26,11 @@ projectTester('app').run('no-per-request-client (app: routes → controllers →
       name: 'with the layer off, a factory whose callers are in other files is not reported',
     },
     {
+      ...projectFile('app', 'src/lib/thumbnails.ts'),
+      settings: LAYER_OFF,
+      name: 'with the layer off, a helper that only another file’s retry callback calls is not reported',
+    },
+    {
       code: `import { Pool } from 'pg';
 export function makeDb() {
   return new Pool();
@@ -99,6 +104,75 @@ export async function sendEmail(job) {
         },
       ],
       name: 'a processor in its own file that queues.ts registers with new Worker(): per job, hoisted (the client never leaves the function)',
+    },
+    {
+      ...projectFile('app', 'src/lib/thumbnails.ts'),
+      output: `// @ts-nocheck
+import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+
+const s3 = new S3Client({ region: 'eu-west-1' });
+
+export async function putThumbnail(key, body) {
+  await s3.send(new PutObjectCommand({ Bucket: 'thumbs', Key: key, Body: body }));
+}
+`,
+      errors: [
+        {
+          messageId: 'perRequestClient',
+          line: 5,
+          column: 14,
+          endLine: 5,
+          endColumn: 51,
+          data: {
+            client: 'S3Client',
+            where: 'in `putThumbnail()`, called from `ImageService.saveThumbnail()` at `src/services/images.service.ts:8`, called from a request handler at `src/routes/images.ts:11`',
+            unit: 'request',
+            cost: POOL_COST,
+          },
+        },
+      ],
+      name: 'called inside a retry callback (withRetry(async () => putThumbnail())) of a method a route runs: the callback is part of the method',
+    },
+    {
+      ...projectFile('app', 'src/lib/images.ts'),
+      errors: [
+        {
+          messageId: 'perRequestClientNoFix',
+          line: 6,
+          column: 10,
+          endLine: 6,
+          endColumn: 34,
+          data: {
+            client: 'S3Client',
+            where: 'in `bucketClient()`, called from a request handler at `src/routes/images.ts:8`',
+            unit: 'request',
+            cost: POOL_COST,
+            reason: 'its options depend on per-request data (`region`)',
+          },
+          suggestions: [
+            {
+              messageId: 'suggestCachePerKey',
+              output: `// @ts-nocheck
+import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3';
+
+const s3ClientsByRegion = new Map<unknown, InstanceType<typeof S3Client>>();
+
+/** Builds a client for one bucket region. */
+export function bucketClient(region) {
+  return s3ClientsByRegion.get(region) ?? s3ClientsByRegion.set(region, new S3Client({ region })).get(region)!;
+}
+
+/** Called per request by the images route (another file), and through it bucketClient(). */
+export async function imageFor(key) {
+  const s3 = bucketClient('eu-west-1');
+  return s3.send(new GetObjectCommand({ Bucket: 'images', Key: key }));
+}
+`,
+            },
+          ],
+        },
+      ],
+      name: 'an exported factory that only its own file calls, from an export a route runs per request: the in-file callers count too',
     },
     {
       ...projectFile('app', 'src/repositories/orders.ts'),

@@ -331,7 +331,7 @@ function passwordHashingEntries(): BlockingCallEntry[] {
     alternative: { source: { kind: 'same-module', export: async } },
   });
   return [
-    ...['bcrypt', 'bcryptjs'].flatMap((module) => [
+    ...['bcrypt', 'bcryptjs', 'bcrypt-ts'].flatMap((module) => [
       sameModule(module, 'hashSync', 'hash'),
       sameModule(module, 'compareSync', 'compare'),
       sameModule(module, 'genSaltSync', 'genSalt'),

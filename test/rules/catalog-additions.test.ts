@@ -557,6 +557,8 @@ main();
   ],
 });
 
+const IN_REQUEST = { where: 'in a request handler', consequence: 'every other request in flight waits until it returns' };
+
 ruleTester.run('no-blocking-in-async', noBlockingInAsync, {
   valid: [
     {
@@ -579,7 +581,39 @@ app.get('/x', async (req, res) => {
       name: 'a local tag named $ is not execa',
     },
   ],
-  invalid: [],
+  invalid: [
+    {
+      filename: 'app/api/register/route.ts',
+      code: `import { genSaltSync, hashSync } from 'bcrypt-ts';
+
+export async function POST(request: Request) {
+  const { password } = await request.json();
+  return Response.json({ hash: hashSync(password, genSaltSync(10)) });
+}
+`,
+      output: [
+        `import { genSalt, hashSync } from 'bcrypt-ts';
+
+export async function POST(request: Request) {
+  const { password } = await request.json();
+  return Response.json({ hash: hashSync(password, await genSalt(10)) });
+}
+`,
+        `import { genSalt, hash } from 'bcrypt-ts';
+
+export async function POST(request: Request) {
+  const { password } = await request.json();
+  return Response.json({ hash: await hash(password, await genSalt(10)) });
+}
+`,
+      ],
+      errors: [
+        { messageId: 'blocking', line: 5, column: 32, endLine: 5, endColumn: 67, data: { name: 'bcrypt-ts.hashSync', ...IN_REQUEST, work: 'CPU-bound password hashing', alternative: '`await hash(…)` (`bcrypt-ts`)' } },
+        { messageId: 'blocking', line: 5, column: 51, endLine: 5, endColumn: 66, data: { name: 'bcrypt-ts.genSaltSync', ...IN_REQUEST, work: 'CPU-bound password hashing', alternative: '`await genSalt(…)` (`bcrypt-ts`)' } },
+      ],
+      name: 'bcrypt-ts (vercel/ai-chatbot): the promise-returning twin of the same module',
+    },
+  ],
 });
 
 /* Template tags resolve through catalogTagResolver and are reported on the TaggedTemplateExpression. */

@@ -21,7 +21,7 @@ export const APPS_ROOT = path.join(REPO_ROOT, 'corpus/apps');
 const STAMP = '.commit';
 const MAX_BLOB_BYTES = 1_000_000;
 const SOURCE_FILE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
-const CONFIG_FILE = /^(?:package\.json|tsconfig.*\.json|jsconfig\.json|\.gitignore|serverless\.ya?ml|template\.ya?ml)$/;
+const CONFIG_FILE = /^(?:package\.json|pnpm-workspace\.yaml|tsconfig.*\.json|jsconfig\.json|\.gitignore|serverless\.ya?ml|template\.ya?ml)$/;
 
 /**
  * @typedef {object} App

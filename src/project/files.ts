@@ -5,9 +5,9 @@ import { globSync } from 'tinyglobby';
 
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const SOURCE_PATTERN = '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
-/** What resolution reads besides sources: `paths`, `baseUrl`, `extends`, package names, `exports` and `main`. */
-const CONFIG_PATTERN = '**/{package.json,tsconfig*.json,jsconfig*.json}';
-const CONFIG_NAME = /(?:^|\/)(?:package|[tj]sconfig[^/]*)\.json$/;
+/** What resolution reads besides sources: `paths`, `baseUrl`, `extends`, package names, `exports`, `main`, workspaces. */
+const CONFIG_PATTERN = '**/{package.json,tsconfig*.json,jsconfig*.json,pnpm-workspace.yaml}';
+const CONFIG_NAME = /(?:^|\/)(?:(?:package|[tj]sconfig[^/]*)\.json|pnpm-workspace\.yaml)$/;
 /** Deploy configs that may name handlers: `serverless.yml`, SAM and CloudFormation templates. */
 export const DEPLOY_CONFIG_PATTERNS = ['**/serverless.{yml,yaml}', '**/template.{yml,yaml}', '**/*.template.{yml,yaml}', '**/samconfig-template.{yml,yaml}'];
 const DEPLOY_CONFIG_NAME = /(?:^|\/)(?:serverless|template|[^/]+\.template|samconfig-template)\.ya?ml$/;

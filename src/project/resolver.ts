@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
+import { parse as parseYaml } from 'yaml';
 import { SOURCE_EXTENSIONS } from './files.js';
 import { loadOptional } from './native.js';
 
@@ -87,16 +88,34 @@ function isFile(path: string): boolean {
 
 interface WorkspacePackage { directory: string; entry: string | null }
 
-/** Workspace packages of the root `package.json`, by name. */
-function workspacePackages(root: string): Map<string, WorkspacePackage> {
-  const packages = new Map<string, WorkspacePackage>();
+/** The workspace globs of the root: `package.json` `workspaces` (array or `{ packages }`), else `pnpm-workspace.yaml` `packages`. */
+function workspacePatterns(root: string): string[] {
+  const strings = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
   try {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces?: unknown };
     const raw = manifest.workspaces;
-    const patterns = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { packages?: unknown }).packages) ? (raw as { packages: unknown[] }).packages : [];
-    const globs = patterns.filter((pattern): pattern is string => typeof pattern === 'string').map((pattern) => `${pattern.replace(/\/$/, '')}/package.json`);
+    const patterns = Array.isArray(raw) ? strings(raw) : raw && typeof raw === 'object' ? strings((raw as { packages?: unknown }).packages) : [];
+    if (patterns.length > 0) return patterns;
+  } catch {
+    // No package.json at the root, or one that does not parse: pnpm's file may still say.
+  }
+  try {
+    const pnpm = parseYaml(readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8')) as { packages?: unknown } | null;
+    return strings(pnpm?.packages);
+  } catch {
+    return [];
+  }
+}
+
+/** Workspace packages of the root, by name. */
+function workspacePackages(root: string): Map<string, WorkspacePackage> {
+  const packages = new Map<string, WorkspacePackage>();
+  try {
+    const patterns = workspacePatterns(root);
+    const globs = patterns.filter((pattern) => !pattern.startsWith('!')).map((pattern) => `${pattern.replace(/\/$/, '')}/package.json`);
+    const ignore = ['**/node_modules/**', ...patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => pattern.slice(1))];
     if (globs.length === 0) return packages;
-    for (const path of globSync(globs, { cwd: root, ignore: ['**/node_modules/**'] })) {
+    for (const path of globSync(globs, { cwd: root, ignore })) {
       const directory = dirname(join(root, path));
       const workspace = JSON.parse(readFileSync(join(root, path), 'utf8')) as { name?: unknown; exports?: unknown; main?: unknown; module?: unknown };
       if (typeof workspace.name === 'string') packages.set(workspace.name, { directory, entry: packageEntry(workspace) });

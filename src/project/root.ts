@@ -5,7 +5,7 @@ const CONFIG_FILES = ['tsconfig.json', 'jsconfig.json', 'package.json'];
 
 /**
  * The project root of `filename`: the nearest directory upwards whose `package.json` declares
- * `workspaces`, else the nearest one with a `tsconfig.json`, `jsconfig.json` or `package.json`;
+ * `workspaces` (or that holds a `pnpm-workspace.yaml`), else the nearest one with a `tsconfig.json`, `jsconfig.json` or `package.json`;
  * never above the git repository root (a directory holding `.git`, a folder or a worktree file).
  * `null` when no directory qualifies.
  */
@@ -22,6 +22,7 @@ export function findProjectRoot(filename: string): string | null {
 }
 
 function declaresWorkspaces(packageJson: string): boolean {
+  if (existsSync(join(dirname(packageJson), 'pnpm-workspace.yaml'))) return true;
   if (!existsSync(packageJson)) return false;
   try {
     const manifest = JSON.parse(readFileSync(packageJson, 'utf8')) as { workspaces?: unknown };

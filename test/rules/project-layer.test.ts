@@ -322,6 +322,52 @@ export function makePrisma() {
   ],
 });
 
+projectTester('pnpm-monorepo').run('no-per-request-client (workspaces declared in pnpm-workspace.yaml)', noPerRequestClient, {
+  valid: [
+    {
+      ...projectFile('pnpm-monorepo', 'internal/mail/src/index.ts'),
+      settings: LAYER_OFF,
+      name: 'with the layer off, a constructor no file of its own package runs is not reported',
+    },
+  ],
+  invalid: [
+    {
+      ...projectFile('pnpm-monorepo', 'internal/mail/src/index.ts'),
+      output: `// @ts-nocheck
+import nodemailer from 'nodemailer';
+
+const transport = nodemailer.createTransport({ host: process.env.SMTP_HOST, pool: true });
+
+export class Mailer {
+  constructor() {
+    this.transport = transport;
+  }
+
+  send(to, subject) {
+    return this.transport.sendMail({ to, subject });
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'perRequestClient',
+          line: 6,
+          column: 22,
+          endLine: 6,
+          endColumn: 93,
+          data: {
+            client: 'nodemailer transport',
+            where: 'in `new Mailer()`, called from a route handler at `apps/web/app/api/invite/route.ts:6`',
+            unit: 'request',
+            cost: 'repeated setup and no reuse of keep-alive connections',
+          },
+        },
+      ],
+      name: 'a class of a workspace package (named by pnpm-workspace.yaml) that a route of another package instantiates per request',
+    },
+  ],
+});
+
 projectTester('cjs').run('no-per-request-client (CommonJS require and module.exports)', noPerRequestClient, {
   valid: [],
   invalid: [

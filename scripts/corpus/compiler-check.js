@@ -1,4 +1,5 @@
 // @ts-check
+import path from 'node:path';
 import ts from 'typescript';
 
 /**
@@ -96,4 +97,34 @@ export function newErrors(before, after) {
     else added.push(error);
   }
   return added;
+}
+
+/** @type {Map<string, ts.CompilerOptions>} tsconfig path ('' for none) → its compiler options */
+const projectOptions = new Map();
+
+/**
+ * `errors` without the "cannot find module" ones for specifiers that TypeScript resolves from the
+ * file on disk with the tsconfig that covers it. The check compiles the file alone (`noResolve`),
+ * so an import a fix adds (the reuse fix's `import { prisma } from '@/lib/prisma'`) is unresolved
+ * there even when the project resolves it; TypeScript's own resolution, not the plugin's, says
+ * whether it is real.
+ * @param {string} fileName the file on disk (absolute, or relative to the cwd)
+ * @param {readonly string[]} errors
+ * @returns {string[]}
+ */
+export function withoutResolvableImports(fileName, errors) {
+  const file = path.resolve(fileName);
+  const configPath = ts.findConfigFile(path.dirname(file), ts.sys.fileExists) ?? '';
+  let options = projectOptions.get(configPath);
+  if (!options) {
+    const parsed = configPath ? ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} }) : undefined;
+    options = { ...(parsed?.options ?? {}), allowJs: true, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.Preserve, noEmit: true };
+    projectOptions.set(configPath, options);
+  }
+  return errors.filter((error) => {
+    const specifier = /^TS2307: Cannot find module '([^']+)'/.exec(error)?.[1];
+    if (specifier === undefined) return true;
+    const resolved = ts.resolveModuleName(specifier, file, /** @type {ts.CompilerOptions} */ (options), ts.sys).resolvedModule;
+    return !resolved || resolved.isExternalLibraryImport === true;
+  });
 }

@@ -360,6 +360,11 @@ export function functionName(fn: FunctionNode): string {
   if (holder.type === AST_NODE_TYPES.MethodDefinition || holder.type === AST_NODE_TYPES.PropertyDefinition || holder.type === AST_NODE_TYPES.Property) {
     return propertyName(holder) ?? 'anonymous function';
   }
+  // `exports.sendMail = (settings) => ...`, `module.exports.handler = ...`, `obj.run = function () {}`.
+  if (holder.type === AST_NODE_TYPES.AssignmentExpression && holder.left.type === AST_NODE_TYPES.MemberExpression) {
+    return memberName(holder.left) ?? 'anonymous function';
+  }
+  if (holder.type === AST_NODE_TYPES.AssignmentExpression && holder.left.type === AST_NODE_TYPES.Identifier) return holder.left.name;
   return 'anonymous function';
 }
 

@@ -55,6 +55,7 @@ export function exportNames(sourceCode: SourceCode, slot: TSESTree.Node, depth =
         if (key !== null && object.parent.type === AST_NODE_TYPES.AssignmentExpression && object.parent.right === object) {
           if (isCommonJsExportObject(sourceCode, object.parent.left)) names.push(key);
         }
+        if (key !== null && isDefaultExportedObject(object)) names.push(`default.${key}`);
       }
       break;
     case AST_NODE_TYPES.CallExpression:
@@ -107,6 +108,7 @@ function bindingExportNames(
     } else if (parent.type === AST_NODE_TYPES.Property && parent.value === identifier) {
       const object = parent.parent;
       const key = propertyName(parent);
+      if (key !== null && object.type === AST_NODE_TYPES.ObjectExpression && isDefaultExportedObject(object)) names.push(`default.${key}`);
       if (
         key !== null &&
         object.type === AST_NODE_TYPES.ObjectExpression &&
@@ -118,6 +120,13 @@ function bindingExportNames(
     }
   }
   return names;
+}
+
+/** `export default { create, list }`: a service object whose functions importers call as `service.create()`. */
+function isDefaultExportedObject(object: TSESTree.ObjectExpression): boolean {
+  let slot: TSESTree.Node = object;
+  while (slot.parent && isValueWrapper(slot.parent)) slot = slot.parent;
+  return slot.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }
 
 /** `module.exports = x` → `default`; `exports.handler = x` / `module.exports.handler = x` → `handler`. */

@@ -368,6 +368,55 @@ export class Mailer {
   ],
 });
 
+projectTester('services').run('no-per-request-client (services exported as a default object, called as service.fn())', noPerRequestClient, {
+  valid: [
+    {
+      ...projectFile('services', 'src/services/reports.ts'),
+      settings: LAYER_OFF,
+      name: 'with the layer off, the functions of a default-exported service object have unknown callers',
+    },
+  ],
+  invalid: [
+    {
+      ...projectFile('services', 'src/services/reports.ts'),
+      output: `// @ts-nocheck
+import { Pool } from 'pg';
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL });
+
+const countReports = async (owner) => {
+  const { rows } = await pool.query('select count(*) from reports where owner = $1', [owner]);
+  return rows[0].count;
+};
+
+const sharedPool = new Pool({ connectionString: process.env.DATABASE_URL });
+
+export default {
+  countReports,
+  async archive(id) {
+    await sharedPool.query('update reports set archived = true where id = $1', [id]);
+  },
+};
+`,
+      errors: [
+        {
+          messageId: 'perRequestClient',
+          line: 5,
+          column: 16,
+          data: { client: 'pg Pool', where: 'in `countReports()`, called from a request handler at `src/controllers/reports.ts:6`', unit: 'request', cost: POOL_COST },
+        },
+        {
+          messageId: 'perRequestClient',
+          line: 13,
+          column: 18,
+          data: { client: 'pg Pool', where: 'in `archive()`, called from a request handler at `src/controllers/reports.ts:14`', unit: 'request', cost: POOL_COST },
+        },
+      ],
+      name: 'export default { countReports, async archive() }: controllers call reportsService.countReports() per request',
+    },
+  ],
+});
+
 projectTester('cjs').run('no-per-request-client (CommonJS require and module.exports)', noPerRequestClient, {
   valid: [],
   invalid: [

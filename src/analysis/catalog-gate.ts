@@ -30,7 +30,8 @@ const NO_LISTENERS: TSESLint.RuleListener = Object.freeze({});
 /**
  * A rule's listeners for a catalog: the cheap first question every rule asks of every file. During
  * ESLint's own traversal the file's imports and requires are checked against the catalog's
- * modules; on `Program:exit` the rule calls `analyze` only if the file pulls in one of them or
+ * modules (an import statement counts only if it binds a name that can lead to an entry, see
+ * `noteImport`); on `Program:exit` the rule calls `analyze` only if the file pulls in one of them or
  * reads one of the catalog's globals (when it does not, `catalogResolver(entries)` would find
  * nothing). The selectors let ESLint pick the few nodes worth a look instead of the rule walking
  * the file.
@@ -53,6 +54,10 @@ export function listenersForCatalog(context: Context, entries: readonly ModuleEx
   // Literal keys, not computed ones: V8 builds such an object from a template, several times faster.
   return {
     'ImportDeclaration, ExportAllDeclaration, ExportNamedDeclaration[source], TSImportEqualsDeclaration'(node: TSESTree.ProgramStatement) {
+      if (node.type === AST_NODE_TYPES.ImportDeclaration) {
+        noteImport(gate, node);
+        return;
+      }
       const specifier = staticModuleSpecifier(node);
       if (specifier !== null) noteModule(gate, specifier);
     },
@@ -74,6 +79,39 @@ export function listenersForCatalog(context: Context, entries: readonly ModuleEx
 
 function noteModule(gate: FileGate, specifier: string): void {
   for (const rule of gate.rules) if (!rule.mentioned && rule.index.matchesModule(specifier)) rule.mentioned = true;
+}
+
+/**
+ * An import statement opens a rule's gate only if one of its bindings can reach an entry of the
+ * module: a default or namespace import, or a named import of a name an export path starts with
+ * (`EntryIndex.namedImportReaches`). `import { Op } from 'sequelize'` and
+ * `import type { WhereOptions } from 'sequelize'`, most of an application's imports of a
+ * catalogued module, give the import tracker nothing to follow, so the analysis would find nothing
+ * through them. (Type-only imports are not skipped as such: the scope manager binds a value use of
+ * a type-only import to it, and the rules report that use as they always have.)
+ */
+function noteImport(gate: FileGate, declaration: TSESTree.ImportDeclaration): void {
+  const specifier = declaration.source.value;
+  // Rules on the same catalog (the two client rules) share its index: one answer for both.
+  let askedIndex: EntryIndex<ModuleExportRef> | undefined;
+  let reaches = false;
+  for (const rule of gate.rules) {
+    if (rule.mentioned || !rule.index.matchesModule(specifier)) continue;
+    if (rule.index !== askedIndex) {
+      askedIndex = rule.index;
+      reaches = bindingsReach(rule.index, specifier, declaration.specifiers);
+    }
+    if (reaches) rule.mentioned = true;
+  }
+}
+
+function bindingsReach(index: EntryIndex<ModuleExportRef>, specifier: string, bindings: readonly TSESTree.ImportClause[]): boolean {
+  for (const binding of bindings) {
+    if (binding.type !== AST_NODE_TYPES.ImportSpecifier) return true;
+    const imported = binding.imported;
+    if (index.namedImportReaches(specifier, imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value)) return true;
+  }
+  return false;
 }
 
 function analyzeMentioningRules(gate: FileGate): void {

@@ -44,7 +44,7 @@ const NO_LISTENERS: TSESLint.RuleListener = Object.freeze({});
  */
 export function listenersForCatalog(context: Context, entries: readonly ModuleExportRef[], analyze: () => void): TSESLint.RuleListener {
   const program = context.sourceCode.ast;
-  const rule: GatedRule = { context, index: entryIndex(entries), analyze, mentioned: false };
+  const rule: GatedRule = { context, index: indexOf(entries), analyze, mentioned: false };
   if (openGate?.program === program) {
     openGate.rules.push(rule);
     return NO_LISTENERS;
@@ -77,8 +77,33 @@ export function listenersForCatalog(context: Context, entries: readonly ModuleEx
   };
 }
 
+/**
+ * The indexes of the catalogs last asked for (two for the plugin's rules: the clients and the
+ * blocking calls), compared by identity: each rule asks for every file, and `entryIndex` looks its
+ * catalog up in a `WeakMap`.
+ */
+const recentIndexes: { entries: readonly ModuleExportRef[]; index: EntryIndex<ModuleExportRef> }[] = [];
+
+function indexOf(entries: readonly ModuleExportRef[]): EntryIndex<ModuleExportRef> {
+  for (const recent of recentIndexes) if (recent.entries === entries) return recent.index;
+  const index = entryIndex(entries);
+  recentIndexes.unshift({ entries, index });
+  if (recentIndexes.length > 4) recentIndexes.pop();
+  return index;
+}
+
 function noteModule(gate: FileGate, specifier: string): void {
-  for (const rule of gate.rules) if (!rule.mentioned && rule.index.matchesModule(specifier)) rule.mentioned = true;
+  // Rules on the same catalog (the two client rules) share its index: one answer for both.
+  let askedIndex: EntryIndex<ModuleExportRef> | undefined;
+  let matches = false;
+  for (const rule of gate.rules) {
+    if (rule.mentioned) continue;
+    if (rule.index !== askedIndex) {
+      askedIndex = rule.index;
+      matches = rule.index.matchesModule(specifier);
+    }
+    if (matches) rule.mentioned = true;
+  }
 }
 
 /**
@@ -92,14 +117,13 @@ function noteModule(gate: FileGate, specifier: string): void {
  */
 function noteImport(gate: FileGate, declaration: TSESTree.ImportDeclaration): void {
   const specifier = declaration.source.value;
-  // Rules on the same catalog (the two client rules) share its index: one answer for both.
   let askedIndex: EntryIndex<ModuleExportRef> | undefined;
   let reaches = false;
   for (const rule of gate.rules) {
-    if (rule.mentioned || !rule.index.matchesModule(specifier)) continue;
+    if (rule.mentioned) continue;
     if (rule.index !== askedIndex) {
       askedIndex = rule.index;
-      reaches = bindingsReach(rule.index, specifier, declaration.specifiers);
+      reaches = rule.index.matchesModule(specifier) && bindingsReach(rule.index, specifier, declaration.specifiers);
     }
     if (reaches) rule.mentioned = true;
   }

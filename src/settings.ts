@@ -68,12 +68,24 @@ const defaultKnowledge: Knowledge = {
 
 const parseCached = perNode((raw: object) => parseSettings(raw));
 
+/**
+ * The settings object last parsed and what it gave. Every rule asks for every file, and the files
+ * of a run share one settings object (ESLint's merged config, cached per matching config): the
+ * comparison saves the `WeakMap` lookups of `parseCached`.
+ */
+let lastRaw: object | undefined;
+let lastKnowledge: Knowledge = defaultKnowledge;
+
 /** The merged knowledge for a rule context's `settings`, parsed and validated once per settings object. */
 export function knowledgeFrom(settings: Readonly<Record<string, unknown>> | undefined): Knowledge {
   const raw = settings?.[SETTINGS_KEY];
   if (raw === undefined) return defaultKnowledge;
+  if (raw === lastRaw) return lastKnowledge;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new SettingsError('', 'must be an object');
-  return parseCached(raw);
+  const knowledge = parseCached(raw);
+  lastRaw = raw;
+  lastKnowledge = knowledge;
+  return knowledge;
 }
 
 function parseSettings(raw: object): Knowledge {

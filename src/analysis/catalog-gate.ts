@@ -30,7 +30,8 @@ const NO_LISTENERS: TSESLint.RuleListener = Object.freeze({});
 /**
  * A rule's listeners for a catalog: the cheap first question every rule asks of every file. During
  * ESLint's own traversal the file's imports and requires are checked against the catalog's
- * modules; on `Program:exit` the rule calls `analyze` only if the file pulls in one of them or
+ * modules (an import statement counts only if it binds a name that can lead to an entry, see
+ * `noteImport`); on `Program:exit` the rule calls `analyze` only if the file pulls in one of them or
  * reads one of the catalog's globals (when it does not, `catalogResolver(entries)` would find
  * nothing). The selectors let ESLint pick the few nodes worth a look instead of the rule walking
  * the file.
@@ -43,7 +44,7 @@ const NO_LISTENERS: TSESLint.RuleListener = Object.freeze({});
  */
 export function listenersForCatalog(context: Context, entries: readonly ModuleExportRef[], analyze: () => void): TSESLint.RuleListener {
   const program = context.sourceCode.ast;
-  const rule: GatedRule = { context, index: entryIndex(entries), analyze, mentioned: false };
+  const rule: GatedRule = { context, index: indexOf(entries), analyze, mentioned: false };
   if (openGate?.program === program) {
     openGate.rules.push(rule);
     return NO_LISTENERS;
@@ -53,6 +54,10 @@ export function listenersForCatalog(context: Context, entries: readonly ModuleEx
   // Literal keys, not computed ones: V8 builds such an object from a template, several times faster.
   return {
     'ImportDeclaration, ExportAllDeclaration, ExportNamedDeclaration[source], TSImportEqualsDeclaration'(node: TSESTree.ProgramStatement) {
+      if (node.type === AST_NODE_TYPES.ImportDeclaration) {
+        noteImport(gate, node);
+        return;
+      }
       const specifier = staticModuleSpecifier(node);
       if (specifier !== null) noteModule(gate, specifier);
     },
@@ -72,8 +77,65 @@ export function listenersForCatalog(context: Context, entries: readonly ModuleEx
   };
 }
 
+/**
+ * The indexes of the catalogs last asked for (two for the plugin's rules: the clients and the
+ * blocking calls), compared by identity: each rule asks for every file, and `entryIndex` looks its
+ * catalog up in a `WeakMap`.
+ */
+const recentIndexes: { entries: readonly ModuleExportRef[]; index: EntryIndex<ModuleExportRef> }[] = [];
+
+function indexOf(entries: readonly ModuleExportRef[]): EntryIndex<ModuleExportRef> {
+  for (const recent of recentIndexes) if (recent.entries === entries) return recent.index;
+  const index = entryIndex(entries);
+  recentIndexes.unshift({ entries, index });
+  if (recentIndexes.length > 4) recentIndexes.pop();
+  return index;
+}
+
 function noteModule(gate: FileGate, specifier: string): void {
-  for (const rule of gate.rules) if (!rule.mentioned && rule.index.matchesModule(specifier)) rule.mentioned = true;
+  // Rules on the same catalog (the two client rules) share its index: one answer for both.
+  let askedIndex: EntryIndex<ModuleExportRef> | undefined;
+  let matches = false;
+  for (const rule of gate.rules) {
+    if (rule.mentioned) continue;
+    if (rule.index !== askedIndex) {
+      askedIndex = rule.index;
+      matches = rule.index.matchesModule(specifier);
+    }
+    if (matches) rule.mentioned = true;
+  }
+}
+
+/**
+ * An import statement opens a rule's gate only if one of its bindings can reach an entry of the
+ * module: a default or namespace import, or a named import of a name an export path starts with
+ * (`EntryIndex.namedImportReaches`). `import { Op } from 'sequelize'` and
+ * `import type { WhereOptions } from 'sequelize'`, most of an application's imports of a
+ * catalogued module, give the import tracker nothing to follow, so the analysis would find nothing
+ * through them. (Type-only imports are not skipped as such: the scope manager binds a value use of
+ * a type-only import to it, and the rules report that use as they always have.)
+ */
+function noteImport(gate: FileGate, declaration: TSESTree.ImportDeclaration): void {
+  const specifier = declaration.source.value;
+  let askedIndex: EntryIndex<ModuleExportRef> | undefined;
+  let reaches = false;
+  for (const rule of gate.rules) {
+    if (rule.mentioned) continue;
+    if (rule.index !== askedIndex) {
+      askedIndex = rule.index;
+      reaches = rule.index.matchesModule(specifier) && bindingsReach(rule.index, specifier, declaration.specifiers);
+    }
+    if (reaches) rule.mentioned = true;
+  }
+}
+
+function bindingsReach(index: EntryIndex<ModuleExportRef>, specifier: string, bindings: readonly TSESTree.ImportClause[]): boolean {
+  for (const binding of bindings) {
+    if (binding.type !== AST_NODE_TYPES.ImportSpecifier) return true;
+    const imported = binding.imported;
+    if (index.namedImportReaches(specifier, imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value)) return true;
+  }
+  return false;
 }
 
 function analyzeMentioningRules(gate: FileGate): void {

@@ -190,6 +190,14 @@ export interface EntryIndex<E> {
   /** The first segment of each global entry's export (`Atomics` of `Atomics.wait`). */
   globalNames: ReadonlySet<string>;
   matchesModule(specifier: string): boolean;
+  /**
+   * Whether `import { name } from specifier` binds something that can lead to one of the module's
+   * entries: the first segment of an entry's export path (`Pool` of `Pool`, `create` of
+   * `default.create`, a wildcard's match), or `default`. The import tracker follows a named import
+   * only when its name is such a segment (legacy mode adds `default`), so an import of other names
+   * (`Op` of `sequelize`, a type) reaches none of the module's entries.
+   */
+  namedImportReaches(specifier: string, name: string): boolean;
   /** The entry groups (one module's, one pattern's) a module specifier selects; none for most. */
   entriesOfModule(specifier: string): readonly (readonly E[])[];
   /**
@@ -231,6 +239,15 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
       for (const pattern of this.patterns) if (pattern.matcher.test(key)) groups.push(pattern.entries);
       return groups;
     },
+    namedImportReaches(specifier, name) {
+      if (name === 'default') return true;
+      let reaches = namedImports.get(specifier);
+      if (reaches === undefined) {
+        reaches = importedNameTest(this.entriesOfModule(specifier));
+        namedImports.set(specifier, reaches);
+      }
+      return reaches(name);
+    },
     traceRoot(specifier, build) {
       const known = traceRoots.get(specifier);
       if (known) return known;
@@ -241,6 +258,7 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
   };
   const traceRoots = new Map<string, TraceNode>();
   const moduleMatches = new Map<string, boolean>();
+  const namedImports = new Map<string, (name: string) => boolean>();
   const hasRelativeModules = entries.some((entry) => entry.module.startsWith('.') || entry.module.startsWith('/'));
   for (const entry of entries) {
     if (entry.module === GLOBAL_MODULE) {
@@ -259,6 +277,27 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
     }
   }
   return index;
+}
+
+/**
+ * The names a named import of a module with these entry groups must have to reach one of them:
+ * the first segment of each export path after its leading `default`s (what `addExport` puts under
+ * the module's trace root), a wildcard segment as its pattern (a superset of the names it expands
+ * to). An export that is the module itself (`default`) has none: only default and namespace
+ * imports reach it.
+ */
+function importedNameTest(groups: readonly (readonly ModuleExportRef[])[]): (name: string) => boolean {
+  const names = new Set<string>();
+  const patterns: RegExp[] = [];
+  for (const group of groups) {
+    for (const entry of group) {
+      const head = entry.export.split('.').find((segment) => segment !== 'default');
+      if (head === undefined) continue;
+      if (head.includes('*')) patterns.push(globToRegExp(head));
+      else names.add(head);
+    }
+  }
+  return (name) => names.has(name) || patterns.some((pattern) => pattern.test(name));
 }
 
 function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: EntryIndex<E>): Resolved<E> {

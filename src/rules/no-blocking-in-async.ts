@@ -65,119 +65,125 @@ export default createRule<Options, MessageId>({
   create(context, options) {
     const blockingCalls = knowledgeFrom(context.settings).blockingCalls;
     // Cheap first: most files import nothing from the catalog, and need no further analysis.
-    return listenersForCatalog(context, blockingCalls, () => {
-      const calls = catalogResolver(blockingCalls)(context.sourceCode);
-      const tags = catalogTagResolver(blockingCalls)(context.sourceCode);
-      // Calls at module level run once, while the module loads: most files with any stop here.
-      if (![...calls.keys()].some(runsInFunctionOrClass) && ![...tags.keys()].some(runsInFunctionOrClass)) return;
-      const [{ allow = [], checkAsyncFunctions = false }] = options();
-      const allowed = new Set(allow.map(normalizeSpecifier));
-      const analysis = analyzeFile(context);
-      const { facts } = analysis;
-      if (facts.role !== 'application' || facts.edge || facts.workerThread) return;
-      for (const resolved of calls.values()) {
-        const call = resolved.node;
-        if (call.type !== AST_NODE_TYPES.CallExpression) continue;
-        const entry = resolved.entry;
-        if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
-        if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
-        const place = blockingPlace(analysis, call, checkAsyncFunctions);
-        if (place) check(analysis.contexts, resolved, place);
-      }
-      for (const tag of tags.values()) {
-        if (allowed.has(tag.entry.label) || allowed.has(normalizeSpecifier(tag.entry.module))) continue;
-        const place = blockingPlace(analysis, tag.node, checkAsyncFunctions);
-        if (place) checkTag(tag, place);
-      }
-    });
-
-    /**
-     * A sync template tag (`` $.sync`git status` ``, `` execaSync`npm run build` ``). The tag of the
-     * async API is the same object without `.sync`/`.s`, so that is the fix inside an async function;
-     * `$sync` and `execaSync` would need another import, left to a person.
-     */
-    function checkTag(tag: ResolvedTag<BlockingCallEntry>, place: { where: string; unit: string }) {
-      const { node, entry } = tag;
-      const name = entry.label;
-      const where = place.where;
-      const work = entry.description ?? blockingWorkDescriptions[entry.work];
-      const repeated = consequence(place.unit);
-      const asyncTag = asyncTemplateTag(context.sourceCode, node);
-      const owner = enclosingFunction(node);
-      if (asyncTag !== null && owner?.async && isInside(node, owner.body)) {
-        const awaited = `await ${asyncTag}${context.sourceCode.getText(node.quasi)}`;
-        const parent = node.parent;
-        const bindsTighter =
-          (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) ||
-          (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) ||
-          (parent.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === node);
-        const replacement = bindsTighter ? `(${awaited})` : awaited;
-        const alternative = `\`${asyncTag}\``;
-        context.report({ node, messageId: 'blocking', data: { name, where, work, consequence: repeated, alternative }, fix: (fixer) => fixer.replaceText(node, replacement) });
-        return;
-      }
-      const reason = asyncTag === null ? 'the async tag needs its own import' : 'the enclosing function is not async';
-      const alternative = asyncTag === null ? 'the async execa tag (`$`)' : `\`${asyncTag}\``;
-      context.report({ node, messageId: 'blockingNoFix', data: { name, where, work, consequence: repeated, alternative, reason } });
-    }
-
-    function check(contexts: ContextAnalysis, resolved: ResolvedCall<BlockingCallEntry>, place: { where: string; unit: string }) {
-      const { node, entry } = resolved;
-      // What, where and why: shared by the three report messages.
-      const data = (details: Record<string, string>) => ({
-        name: entry.label,
-        where: place.where,
-        consequence: consequence(place.unit),
-        work: entry.description ?? blockingWorkDescriptions[entry.work],
-        ...details,
-      });
-      const alternative = entry.alternative;
-      if (!alternative) {
-        context.report({ node, messageId: 'blockingNoAlternative', data: data({ advice: entry.advice ?? NO_ALTERNATIVE_ADVICE }) });
-        return;
-      }
-      const described = describeAlternative(entry, alternative);
-      const rewrite = planAsyncRewrite(context.sourceCode, resolved, alternative);
-      if (typeof rewrite === 'string') {
-        context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason: rewrite }) });
-        return;
-      }
-      const owner = enclosingFunction(node);
-      const inBody = owner !== null && isInside(node, owner.body);
-      if (owner?.async && inBody) {
-        if (alternative.caveat) {
-          context.report({
-            node,
-            messageId: 'blockingNoFix',
-            data: data({ alternative: described, reason: `the behaviour differs: ${alternative.caveat}` }),
-            suggest: [{ messageId: 'suggestAsync', data: { replacement: rewrite.replacement, caveat: alternative.caveat }, fix: fixFrom(rewrite.edits) }],
-          });
-        } else if (rewrite.waits !== undefined) {
-          context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason: rewrite.waits }) });
-        } else {
-          context.report({ node, messageId: 'blocking', data: data({ alternative: described }), fix: fixFrom(rewrite.edits) });
-        }
-        return;
-      }
-
-      const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
-      const isHandler = owner !== null && contexts.roleOf(owner).kind === 'request';
-      if (isHandler && inBody && !alternative.caveat) {
-        const madeAsync = withAsyncFunction(context.sourceCode, rewrite, owner);
-        if (madeAsync) {
-          const handler = contexts.functionContext(owner).label;
-          suggest.push({
-            messageId: 'suggestMakeAsync',
-            data: { handler, replacement: rewrite.replacement, caveat: MAKE_ASYNC_CAVEAT },
-            fix: fixFrom(madeAsync.edits),
-          });
-        }
-      }
-      const reason = syncReason(contexts, owner, inBody, isHandler);
-      context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason }), suggest });
-    }
+    return listenersForCatalog(context, blockingCalls, () => analyze(context, options, blockingCalls));
   },
 });
+
+/**
+ * The rule's work on a file its catalog gate lets through. Its helpers are declared in here, not
+ * in `create()`, so that `create()` allocates none of them for the many files it never analyzes.
+ */
+function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, options: () => Readonly<Options>, blockingCalls: readonly BlockingCallEntry[]): void {
+  const calls = catalogResolver(blockingCalls)(context.sourceCode);
+  const tags = catalogTagResolver(blockingCalls)(context.sourceCode);
+  // Calls at module level run once, while the module loads: most files with any stop here.
+  if (![...calls.keys()].some(runsInFunctionOrClass) && ![...tags.keys()].some(runsInFunctionOrClass)) return;
+  const [{ allow = [], checkAsyncFunctions = false }] = options();
+  const allowed = new Set(allow.map(normalizeSpecifier));
+  const analysis = analyzeFile(context);
+  const { facts } = analysis;
+  if (facts.role !== 'application' || facts.edge || facts.workerThread) return;
+  for (const resolved of calls.values()) {
+    const call = resolved.node;
+    if (call.type !== AST_NODE_TYPES.CallExpression) continue;
+    const entry = resolved.entry;
+    if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
+    if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
+    const place = blockingPlace(analysis, call, checkAsyncFunctions);
+    if (place) check(analysis.contexts, resolved, place);
+  }
+  for (const tag of tags.values()) {
+    if (allowed.has(tag.entry.label) || allowed.has(normalizeSpecifier(tag.entry.module))) continue;
+    const place = blockingPlace(analysis, tag.node, checkAsyncFunctions);
+    if (place) checkTag(tag, place);
+  }
+
+  /**
+   * A sync template tag (`` $.sync`git status` ``, `` execaSync`npm run build` ``). The tag of the
+   * async API is the same object without `.sync`/`.s`, so that is the fix inside an async function;
+   * `$sync` and `execaSync` would need another import, left to a person.
+   */
+  function checkTag(tag: ResolvedTag<BlockingCallEntry>, place: { where: string; unit: string }) {
+    const { node, entry } = tag;
+    const name = entry.label;
+    const where = place.where;
+    const work = entry.description ?? blockingWorkDescriptions[entry.work];
+    const repeated = consequence(place.unit);
+    const asyncTag = asyncTemplateTag(context.sourceCode, node);
+    const owner = enclosingFunction(node);
+    if (asyncTag !== null && owner?.async && isInside(node, owner.body)) {
+      const awaited = `await ${asyncTag}${context.sourceCode.getText(node.quasi)}`;
+      const parent = node.parent;
+      const bindsTighter =
+        (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === node) ||
+        (parent.type === AST_NODE_TYPES.CallExpression && parent.callee === node) ||
+        (parent.type === AST_NODE_TYPES.TaggedTemplateExpression && parent.tag === node);
+      const replacement = bindsTighter ? `(${awaited})` : awaited;
+      const alternative = `\`${asyncTag}\``;
+      context.report({ node, messageId: 'blocking', data: { name, where, work, consequence: repeated, alternative }, fix: (fixer) => fixer.replaceText(node, replacement) });
+      return;
+    }
+    const reason = asyncTag === null ? 'the async tag needs its own import' : 'the enclosing function is not async';
+    const alternative = asyncTag === null ? 'the async execa tag (`$`)' : `\`${asyncTag}\``;
+    context.report({ node, messageId: 'blockingNoFix', data: { name, where, work, consequence: repeated, alternative, reason } });
+  }
+
+  function check(contexts: ContextAnalysis, resolved: ResolvedCall<BlockingCallEntry>, place: { where: string; unit: string }) {
+    const { node, entry } = resolved;
+    // What, where and why: shared by the three report messages.
+    const data = (details: Record<string, string>) => ({
+      name: entry.label,
+      where: place.where,
+      consequence: consequence(place.unit),
+      work: entry.description ?? blockingWorkDescriptions[entry.work],
+      ...details,
+    });
+    const alternative = entry.alternative;
+    if (!alternative) {
+      context.report({ node, messageId: 'blockingNoAlternative', data: data({ advice: entry.advice ?? NO_ALTERNATIVE_ADVICE }) });
+      return;
+    }
+    const described = describeAlternative(entry, alternative);
+    const rewrite = planAsyncRewrite(context.sourceCode, resolved, alternative);
+    if (typeof rewrite === 'string') {
+      context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason: rewrite }) });
+      return;
+    }
+    const owner = enclosingFunction(node);
+    const inBody = owner !== null && isInside(node, owner.body);
+    if (owner?.async && inBody) {
+      if (alternative.caveat) {
+        context.report({
+          node,
+          messageId: 'blockingNoFix',
+          data: data({ alternative: described, reason: `the behaviour differs: ${alternative.caveat}` }),
+          suggest: [{ messageId: 'suggestAsync', data: { replacement: rewrite.replacement, caveat: alternative.caveat }, fix: fixFrom(rewrite.edits) }],
+        });
+      } else if (rewrite.waits !== undefined) {
+        context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason: rewrite.waits }) });
+      } else {
+        context.report({ node, messageId: 'blocking', data: data({ alternative: described }), fix: fixFrom(rewrite.edits) });
+      }
+      return;
+    }
+
+    const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
+    const isHandler = owner !== null && contexts.roleOf(owner).kind === 'request';
+    if (isHandler && inBody && !alternative.caveat) {
+      const madeAsync = withAsyncFunction(context.sourceCode, rewrite, owner);
+      if (madeAsync) {
+        const handler = contexts.functionContext(owner).label;
+        suggest.push({
+          messageId: 'suggestMakeAsync',
+          data: { handler, replacement: rewrite.replacement, caveat: MAKE_ASYNC_CAVEAT },
+          fix: fixFrom(madeAsync.edits),
+        });
+      }
+    }
+    const reason = syncReason(contexts, owner, inBody, isHandler);
+    context.report({ node, messageId: 'blockingNoFix', data: data({ alternative: described, reason }), suggest });
+  }
+}
 
 /** Where the call repeats, for the message; `null` where blocking is fine (startup, once, offload, tests...). */
 function blockingPlace(analysis: FileAnalysis, call: TSESTree.Node, checkAsyncFunctions: boolean): { where: string; unit: string } | null {

@@ -61,122 +61,128 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ reportRequestScopedWrappers: false }],
   create(context, options) {
-    return listenersForCatalog(context, knowledgeFrom(context.settings).clients, () => {
-      const analysis = analyzeFile(context);
-      if (analysis.clientCreations.size === 0) return;
-      const { facts } = analysis;
-      if (facts.role !== 'application' || facts.edge) return;
-      const hoists: Hoist[] = [];
-      for (const creation of analysis.clientCreations.values()) {
-        const argumentFacts = expressionFacts(context.sourceCode, creation.node);
-        const local = analysis.contexts.contextAt(creation.node);
-        const where =
-          perRequestPlace(local, context.sourceCode, creation, argumentFacts) ??
-          perRequestPlace(contextAcrossFiles(analysis, creation.node, local), context.sourceCode, creation, argumentFacts);
-        if (!where) continue;
-        const hoist = checkCreation(creation, where, argumentFacts);
-        if (hoist) hoists.push(hoist);
-      }
-      reportHoists(hoists);
-    });
+    return listenersForCatalog(context, knowledgeFrom(context.settings).clients, () => analyze(context, options));
+  },
+});
 
-    /**
-     * Reports the hoists; those that insert at one place share one fix that moves them all
-     * (`groupedHoistFix`), so that a single `--fix` pass does what would otherwise take one each.
-     */
-    function reportHoists(hoists: readonly Hoist[]) {
-      const byInsertion = new Map<number, Hoist[]>();
-      for (const hoist of hoists) {
-        const group = byInsertion.get(hoist.insertAt);
-        if (group) group.push(hoist);
-        else byInsertion.set(hoist.insertAt, [hoist]);
-      }
-      for (const group of byInsertion.values()) {
-        group.sort((a, b) => a.node.range[0] - b.node.range[0]);
-        const shared = group.length > 1 ? groupedHoistFix(group.map((hoist) => hoist.fix)) : null;
-        for (const hoist of group) context.report({ node: hoist.node, messageId: 'perRequestClient', data: hoist.data, fix: shared ?? hoist.fix });
-      }
+/**
+ * The rule's work on a file its catalog gate lets through. Its helpers are declared in here, not
+ * in `create()`, so that `create()` allocates none of them for the many files it never analyzes.
+ */
+function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, options: () => Readonly<Options>): void {
+  const analysis = analyzeFile(context);
+  if (analysis.clientCreations.size === 0) return;
+  const { facts } = analysis;
+  if (facts.role !== 'application' || facts.edge) return;
+  const hoists: Hoist[] = [];
+  for (const creation of analysis.clientCreations.values()) {
+    const argumentFacts = expressionFacts(context.sourceCode, creation.node);
+    const local = analysis.contexts.contextAt(creation.node);
+    const where =
+      perRequestPlace(local, context.sourceCode, creation, argumentFacts) ??
+      perRequestPlace(contextAcrossFiles(analysis, creation.node, local), context.sourceCode, creation, argumentFacts);
+    if (!where) continue;
+    const hoist = checkCreation(creation, where, argumentFacts);
+    if (hoist) hoists.push(hoist);
+  }
+  reportHoists(hoists);
+
+  /**
+   * Reports the hoists; those that insert at one place share one fix that moves them all
+   * (`groupedHoistFix`), so that a single `--fix` pass does what would otherwise take one each.
+   */
+  function reportHoists(hoists: readonly Hoist[]) {
+    const byInsertion = new Map<number, Hoist[]>();
+    for (const hoist of hoists) {
+      const group = byInsertion.get(hoist.insertAt);
+      if (group) group.push(hoist);
+      else byInsertion.set(hoist.insertAt, [hoist]);
     }
+    for (const group of byInsertion.values()) {
+      group.sort((a, b) => a.node.range[0] - b.node.range[0]);
+      const shared = group.length > 1 ? groupedHoistFix(group.map((hoist) => hoist.fix)) : null;
+      for (const hoist of group) context.report({ node: hoist.node, messageId: 'perRequestClient', data: hoist.data, fix: shared ?? hoist.fix });
+    }
+  }
 
-    /** Reports a per-request creation, or returns its autofixed hoist for `reportHoists`. */
-    function checkCreation(creation: ClientCreation, where: Place, argumentFacts: ExpressionFacts): Hoist | null {
-      const sourceCode = context.sourceCode;
-      const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
-      if (creation.entry.kind === 'wrapper' && requestScoped && !options()[0].reportRequestScopedWrappers) return null;
+  /** Reports a per-request creation, or returns its autofixed hoist for `reportHoists`. */
+  function checkCreation(creation: ClientCreation, where: Place, argumentFacts: ExpressionFacts): Hoist | null {
+    const sourceCode = context.sourceCode;
+    const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
+    if (creation.entry.kind === 'wrapper' && requestScoped && !options()[0].reportRequestScopedWrappers) return null;
 
-      const data = {
-        client: creation.name,
-        where: where.where,
-        unit: where.unit,
-        cost: creation.entry.kind === 'pool' ? POOL_COST : WRAPPER_COST,
-      };
-      const reuse = reusePlan(creation, where, argumentFacts);
-      if (reuse?.plan.kind === 'fix') {
-        const { shared } = reuse;
-        context.report({
-          node: creation.node,
-          messageId: 'perRequestClientShared',
-          data: {
-            client: data.client,
-            where: data.where,
-            unit: data.unit,
-            cost: data.cost,
-            shared: sharedClientText(shared),
-            specifier: shared.specifier,
-            place: shared.place,
-          },
-          fix: reuse.plan.fix,
-        });
-        return null;
-      }
-      let plan = crossFileCaveat(planHoist(sourceCode, creation, argumentFacts), sourceCode, creation, where);
-      if (reuse && plan.kind === 'fix') {
-        plan = { kind: 'suggestion', name: plan.name, fix: plan.fix, caveat: `a second one next to the project's \`${sharedClientText(reuse.shared)}\`` };
-      }
-      if (plan.kind === 'fix') {
-        claimModuleName(sourceCode, plan.name);
-        return { node: creation.node, data, fix: plan.fix, insertAt: plan.insertAt };
-      }
-      const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
-      if (reuse?.plan.kind === 'suggestion') {
-        suggest.push({
-          messageId: 'suggestReuse',
-          data: { shared: sharedClientText(reuse.shared), specifier: reuse.shared.specifier, caveat: reuse.plan.caveat },
-          fix: reuse.plan.fix,
-        });
-      }
-      let reason: string;
-      if (plan.kind === 'suggestion') {
-        suggest.push({ messageId: 'suggestHoist', data: { client: creation.name, name: plan.name, caveat: plan.caveat }, fix: plan.fix });
-        reason = plan.caveat;
-      } else {
-        reason = plan.reason;
-        const cache = requestScoped ? planCachePerKey(sourceCode, creation, argumentFacts, TYPESCRIPT_FILE.test(context.filename)) : null;
-        if (cache) {
-          suggest.push({ messageId: 'suggestCachePerKey', data: { client: creation.name, key: cache.key, mapName: cache.mapName }, fix: cache.fix });
-        }
-      }
-      if (reuse?.plan.kind === 'suggestion') reason = `the project already shares one, \`${sharedClientText(reuse.shared)}\` at \`${reuse.shared.place}\`, but ${reuse.plan.caveat}`;
+    const data = {
+      client: creation.name,
+      where: where.where,
+      unit: where.unit,
+      cost: creation.entry.kind === 'pool' ? POOL_COST : WRAPPER_COST,
+    };
+    const reuse = reusePlan(creation, where, argumentFacts);
+    if (reuse?.plan.kind === 'fix') {
+      const { shared } = reuse;
       context.report({
         node: creation.node,
-        messageId: 'perRequestClientNoFix',
-        data: { client: data.client, where: data.where, unit: data.unit, cost: data.cost, reason },
-        suggest,
+        messageId: 'perRequestClientShared',
+        data: {
+          client: data.client,
+          where: data.where,
+          unit: data.unit,
+          cost: data.cost,
+          shared: sharedClientText(shared),
+          specifier: shared.specifier,
+          place: shared.place,
+        },
+        fix: reuse.plan.fix,
       });
       return null;
     }
-
-    /** Importing the project's own shared client instead, when it has one (an exported module-level client of the same kind). */
-    function reusePlan(creation: ClientCreation, where: Place, argumentFacts: ExpressionFacts): { shared: SharedClientImport; plan: ReusePlan } | null {
-      const shared = sharedClientAcrossFiles(analyzeFile(context), creation);
-      if (!shared) return null;
-      let plan = planReuse(context.sourceCode, creation, argumentFacts, shared);
-      if (plan.kind === 'none') return null;
-      if (plan.kind === 'fix' && callersElsewhereGetIt(context.sourceCode, creation, where)) plan = { kind: 'suggestion', fix: plan.fix, caveat: CALLERS_SHARE };
-      return { shared, plan };
+    let plan = crossFileCaveat(planHoist(sourceCode, creation, argumentFacts), sourceCode, creation, where);
+    if (reuse && plan.kind === 'fix') {
+      plan = { kind: 'suggestion', name: plan.name, fix: plan.fix, caveat: `a second one next to the project's \`${sharedClientText(reuse.shared)}\`` };
     }
-  },
-});
+    if (plan.kind === 'fix') {
+      claimModuleName(sourceCode, plan.name);
+      return { node: creation.node, data, fix: plan.fix, insertAt: plan.insertAt };
+    }
+    const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
+    if (reuse?.plan.kind === 'suggestion') {
+      suggest.push({
+        messageId: 'suggestReuse',
+        data: { shared: sharedClientText(reuse.shared), specifier: reuse.shared.specifier, caveat: reuse.plan.caveat },
+        fix: reuse.plan.fix,
+      });
+    }
+    let reason: string;
+    if (plan.kind === 'suggestion') {
+      suggest.push({ messageId: 'suggestHoist', data: { client: creation.name, name: plan.name, caveat: plan.caveat }, fix: plan.fix });
+      reason = plan.caveat;
+    } else {
+      reason = plan.reason;
+      const cache = requestScoped ? planCachePerKey(sourceCode, creation, argumentFacts, TYPESCRIPT_FILE.test(context.filename)) : null;
+      if (cache) {
+        suggest.push({ messageId: 'suggestCachePerKey', data: { client: creation.name, key: cache.key, mapName: cache.mapName }, fix: cache.fix });
+      }
+    }
+    if (reuse?.plan.kind === 'suggestion') reason = `the project already shares one, \`${sharedClientText(reuse.shared)}\` at \`${reuse.shared.place}\`, but ${reuse.plan.caveat}`;
+    context.report({
+      node: creation.node,
+      messageId: 'perRequestClientNoFix',
+      data: { client: data.client, where: data.where, unit: data.unit, cost: data.cost, reason },
+      suggest,
+    });
+    return null;
+  }
+
+  /** Importing the project's own shared client instead, when it has one (an exported module-level client of the same kind). */
+  function reusePlan(creation: ClientCreation, where: Place, argumentFacts: ExpressionFacts): { shared: SharedClientImport; plan: ReusePlan } | null {
+    const shared = sharedClientAcrossFiles(analyzeFile(context), creation);
+    if (!shared) return null;
+    let plan = planReuse(context.sourceCode, creation, argumentFacts, shared);
+    if (plan.kind === 'none') return null;
+    if (plan.kind === 'fix' && callersElsewhereGetIt(context.sourceCode, creation, where)) plan = { kind: 'suggestion', fix: plan.fix, caveat: CALLERS_SHARE };
+    return { shared, plan };
+  }
+}
 
 /** An autofixed hoist, reported once all of the file's are known. */
 interface Hoist {

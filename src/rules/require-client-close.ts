@@ -82,93 +82,99 @@ export default createRule<Options, MessageId>({
   },
   defaultOptions: [{ checkModuleScope: false, useAwaitUsing: false }],
   create(context, options) {
-    const sourceCode = context.sourceCode;
-    const fixOptions = () => ({ useAwaitUsing: options()[0].useAwaitUsing ?? false });
-
-    return listenersForCatalog(context, knowledgeFrom(context.settings).clients, () => {
-      const analysis = analyzeFile(context);
-      if (analysis.clientCreations.size === 0 || analysis.facts.edge) return;
-      for (const creation of analysis.clientCreations.values()) {
-        const close = creation.entry.close;
-        if (!close || creation.entry.closedWithParent) continue;
-        if (creation.entry.idleWithoutArguments && creation.node.arguments.length === 0) continue;
-        const executionContext = analysis.contexts.contextAt(creation.node);
-        if (!isChecked(analysis, executionContext, creation)) continue;
-        const ownership = ownershipOf(analysis, creation);
-        const report = reportFor(analysis, creation, close, ownership, executionContext);
-        // Asked only for what would be reported: a client the project's other files create per request is no-per-request-client's.
-        if (report && isChecked(analysis, contextAcrossFiles(analysis, creation.node, executionContext), creation)) context.report(report);
-      }
-    });
-
-    function isChecked(analysis: FileAnalysis, executionContext: ExecutionContext, creation: ClientCreation): boolean {
-      // Per-request clients and edge handlers are no-per-request-client's; once-guarded clients live for the process.
-      if (executionContext.kind === 'request' || executionContext.kind === 'edge' || executionContext.kind === 'once') return false;
-      // no-per-request-client reports a client of application code made again on every iteration of a loop.
-      const repeated =
-        analysis.facts.role === 'application' &&
-        executionContext.loop !== null &&
-        loopRepetition(sourceCode, executionContext, creation, expressionFacts(sourceCode, creation.node)) !== null;
-      return !repeated;
-    }
-
-    function reportFor(
-      analysis: FileAnalysis,
-      creation: ClientCreation,
-      close: string,
-      ownership: Ownership,
-      executionContext: ExecutionContext,
-    ): Report | null {
-      const { owner, verdict } = ownership;
-      if (verdict === 'closed' || verdict === 'handed-on') return null;
-      const entry = creation.entry;
-      const node = creation.node;
-      const client = creation.name;
-      switch (owner.kind) {
-        case 'class':
-          return null;
-        case 'function': {
-          if (verdict === 'closed-on-some-paths') {
-            const plan = planCloseInFinally(sourceCode, ownership, entry, fixOptions());
-            return withPlan({ node, messageId: 'closedOnSomePaths', data: { client, close: ownership.closes[0]?.method ?? close } }, plan, close);
-          }
-          const plan = planCloseOnExit(sourceCode, ownership, entry, fixOptions());
-          return withPlan({ node, messageId: 'notClosed', data: { client, close, where: functionPlace(owner.fn, executionContext) } }, plan, close);
-        }
-        case 'test-lifecycle': {
-          // What keeps a test runner from exiting is an open socket; this client's idle ones do not.
-          if (entry.idleSocketsUnref) return null;
-          const filename = resolve(context.cwd, context.physicalFilename);
-          const plan = planTestTeardown(sourceCode, ownership, entry, node, filename);
-          const hook = plan?.hook ?? teardownHookName(sourceCode, owner.setupHook, filename);
-          const where = owner.setupHook ? `in \`${owner.setupHook}()\`` : owner.suite ? `in a \`${owner.suite}()\` block` : 'at module scope';
-          return {
-            node,
-            messageId: 'testNotClosed',
-            data: { client, close, hook, where },
-            // A global setup runs outside any test file: a hook there is never run.
-            suggest: plan && !GLOBAL_SETUP_FILE.test(context.filename) ? [{ messageId: 'suggestTestHook', data: { close, hook }, fix: plan.fix }] : [],
-          };
-        }
-        case 'module': {
-          if (analysis.facts.role === 'application') {
-            // A module that exports request handlers (a Lambda, a route module) lives as long as they do, with no shutdown of its own to hook.
-            if (!options()[0].checkModuleScope || exportsRequestHandlers(analysis)) return null;
-            // Signals reach the main thread only: a worker thread gets no SIGTERM to close on.
-            const fix = analysis.facts.workerThread ? null : planShutdownHook(sourceCode, ownership, entry, node, TYPESCRIPT_FILE.test(context.filename));
-            return { node, messageId: 'moduleNotClosed', data: { client, close }, suggest: fix ? [{ messageId: 'suggestShutdownHook', data: { close }, fix }] : [] };
-          }
-          if (entry.idleSocketsUnref) return null;
-          const plan = planScriptClose(sourceCode, ownership, entry, node);
-          const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
-          if (plan?.kind === 'finally-chain') suggest.push({ messageId: 'suggestFinallyChain', data: { close, call: plan.call }, fix: plan.fix });
-          if (plan?.kind === 'try-finally') suggest.push({ messageId: 'suggestScriptTryFinally', data: { close }, fix: plan.fix });
-          return { node, messageId: 'scriptNotClosed', data: { client, close }, suggest };
-        }
-      }
-    }
+    return listenersForCatalog(context, knowledgeFrom(context.settings).clients, () => analyze(context, options));
   },
 });
+
+/**
+ * The rule's work on a file its catalog gate lets through. Its helpers are declared in here, not
+ * in `create()`, so that `create()` allocates none of them for the many files it never analyzes.
+ */
+function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, options: () => Readonly<Options>): void {
+  const sourceCode = context.sourceCode;
+  const fixOptions = () => ({ useAwaitUsing: options()[0].useAwaitUsing ?? false });
+
+  const analysis = analyzeFile(context);
+  if (analysis.clientCreations.size === 0 || analysis.facts.edge) return;
+  for (const creation of analysis.clientCreations.values()) {
+    const close = creation.entry.close;
+    if (!close || creation.entry.closedWithParent) continue;
+    if (creation.entry.idleWithoutArguments && creation.node.arguments.length === 0) continue;
+    const executionContext = analysis.contexts.contextAt(creation.node);
+    if (!isChecked(analysis, executionContext, creation)) continue;
+    const ownership = ownershipOf(analysis, creation);
+    const report = reportFor(analysis, creation, close, ownership, executionContext);
+    // Asked only for what would be reported: a client the project's other files create per request is no-per-request-client's.
+    if (report && isChecked(analysis, contextAcrossFiles(analysis, creation.node, executionContext), creation)) context.report(report);
+  }
+
+  function isChecked(analysis: FileAnalysis, executionContext: ExecutionContext, creation: ClientCreation): boolean {
+    // Per-request clients and edge handlers are no-per-request-client's; once-guarded clients live for the process.
+    if (executionContext.kind === 'request' || executionContext.kind === 'edge' || executionContext.kind === 'once') return false;
+    // no-per-request-client reports a client of application code made again on every iteration of a loop.
+    const repeated =
+      analysis.facts.role === 'application' &&
+      executionContext.loop !== null &&
+      loopRepetition(sourceCode, executionContext, creation, expressionFacts(sourceCode, creation.node)) !== null;
+    return !repeated;
+  }
+
+  function reportFor(
+    analysis: FileAnalysis,
+    creation: ClientCreation,
+    close: string,
+    ownership: Ownership,
+    executionContext: ExecutionContext,
+  ): Report | null {
+    const { owner, verdict } = ownership;
+    if (verdict === 'closed' || verdict === 'handed-on') return null;
+    const entry = creation.entry;
+    const node = creation.node;
+    const client = creation.name;
+    switch (owner.kind) {
+      case 'class':
+        return null;
+      case 'function': {
+        if (verdict === 'closed-on-some-paths') {
+          const plan = planCloseInFinally(sourceCode, ownership, entry, fixOptions());
+          return withPlan({ node, messageId: 'closedOnSomePaths', data: { client, close: ownership.closes[0]?.method ?? close } }, plan, close);
+        }
+        const plan = planCloseOnExit(sourceCode, ownership, entry, fixOptions());
+        return withPlan({ node, messageId: 'notClosed', data: { client, close, where: functionPlace(owner.fn, executionContext) } }, plan, close);
+      }
+      case 'test-lifecycle': {
+        // What keeps a test runner from exiting is an open socket; this client's idle ones do not.
+        if (entry.idleSocketsUnref) return null;
+        const filename = resolve(context.cwd, context.physicalFilename);
+        const plan = planTestTeardown(sourceCode, ownership, entry, node, filename);
+        const hook = plan?.hook ?? teardownHookName(sourceCode, owner.setupHook, filename);
+        const where = owner.setupHook ? `in \`${owner.setupHook}()\`` : owner.suite ? `in a \`${owner.suite}()\` block` : 'at module scope';
+        return {
+          node,
+          messageId: 'testNotClosed',
+          data: { client, close, hook, where },
+          // A global setup runs outside any test file: a hook there is never run.
+          suggest: plan && !GLOBAL_SETUP_FILE.test(context.filename) ? [{ messageId: 'suggestTestHook', data: { close, hook }, fix: plan.fix }] : [],
+        };
+      }
+      case 'module': {
+        if (analysis.facts.role === 'application') {
+          // A module that exports request handlers (a Lambda, a route module) lives as long as they do, with no shutdown of its own to hook.
+          if (!options()[0].checkModuleScope || exportsRequestHandlers(analysis)) return null;
+          // Signals reach the main thread only: a worker thread gets no SIGTERM to close on.
+          const fix = analysis.facts.workerThread ? null : planShutdownHook(sourceCode, ownership, entry, node, TYPESCRIPT_FILE.test(context.filename));
+          return { node, messageId: 'moduleNotClosed', data: { client, close }, suggest: fix ? [{ messageId: 'suggestShutdownHook', data: { close }, fix }] : [] };
+        }
+        if (entry.idleSocketsUnref) return null;
+        const plan = planScriptClose(sourceCode, ownership, entry, node);
+        const suggest: TSESLint.ReportSuggestionArray<MessageId> = [];
+        if (plan?.kind === 'finally-chain') suggest.push({ messageId: 'suggestFinallyChain', data: { close, call: plan.call }, fix: plan.fix });
+        if (plan?.kind === 'try-finally') suggest.push({ messageId: 'suggestScriptTryFinally', data: { close }, fix: plan.fix });
+        return { node, messageId: 'scriptNotClosed', data: { client, close }, suggest };
+      }
+    }
+  }
+}
 
 /** Whether a top-level statement of the file exports a function the analysis sees as a request handler. */
 const exportsRequestHandlers = (analysis: FileAnalysis): boolean =>

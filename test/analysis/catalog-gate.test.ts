@@ -47,6 +47,20 @@ describe('listenersForCatalog', () => {
     expect(analyzedBy(`import x from './pg'; const y = require(\`fs\${suffix}\`);`, rules)).toEqual([]);
   });
 
+  it('opens on an import only when one of its bindings can reach an entry of the module', () => {
+    expect(analyzedBy(`import { Client, types } from 'pg';`, rules)).toEqual([]);
+    expect(analyzedBy(`import 'pg';`, rules)).toEqual([]);
+    expect(analyzedBy(`import { Client, Pool as P } from 'pg';`, rules)).toEqual(['gate/pg']);
+    expect(analyzedBy(`import pg from 'pg';`, rules)).toEqual(['gate/pg']);
+    expect(analyzedBy(`import * as pg from 'pg';`, rules)).toEqual(['gate/pg']);
+    expect(analyzedBy(`import { default as pg } from 'pg';`, rules)).toEqual(['gate/pg']);
+    expect(analyzedBy(`import { Client } from 'pg'; import { Pool } from 'pg';`, rules)).toEqual(['gate/pg']);
+    expect(analyzedBy(`import { Client } from 'pg'; const { Pool } = require('pg');`, rules)).toEqual(['gate/pg']);
+    const wildcard = { any: gatedRule([{ module: 'fs', export: '*Sync' }]), create: gatedRule([{ module: 'axios', export: 'default.create' }]) };
+    expect(analyzedBy(`import { readFile } from 'fs'; import { get } from 'axios';`, wildcard)).toEqual([]);
+    expect(analyzedBy(`import { statSync } from 'fs'; import { create } from 'axios';`, wildcard)).toEqual(['gate/any', 'gate/create']);
+  });
+
   it("lets a rule whose catalog has globals analyze files that read them", () => {
     expect(analyzedBy(`Atomics.wait(view, 0, 0);`, rules)).toEqual(['gate/atomics']);
     expect(analyzedBy(`const Atomics = {}; Atomics.wait();`, rules)).toEqual([]);

@@ -51,7 +51,15 @@ export function mirrorOf(app) {
 /** @param {App} app */
 export function isExtracted(app) {
   const stamp = path.join(appDirectory(app), STAMP);
-  return existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === app.commit;
+  return existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === stampOf(app);
+}
+
+/**
+ * The commit and the rule that picks the kept files: a change to either extracts the app again.
+ * @param {App} app
+ */
+function stampOf(app) {
+  return `${app.commit} ${CONFIG_FILE.source}`;
 }
 
 /**
@@ -115,7 +123,7 @@ export async function extractApp(app) {
     writeFileSync(full, content);
   });
   writeFileSync(path.join(target, '.files'), `${written}\n`);
-  writeFileSync(path.join(target, STAMP), `${app.commit}\n`);
+  writeFileSync(path.join(target, STAMP), `${stampOf(app)}\n`);
   return { files: written, skippedLarge, missing, reused: false };
 }
 

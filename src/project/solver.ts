@@ -264,6 +264,14 @@ export class Solver {
           const call = enclosingCall(use.node);
           return call ? this.siteContext(summary, call, visited) : UNKNOWN;
         }
+        case 'inline': {
+          // Handed to a call the analysis does not know, inside a function (`parseForm(request,
+          // uploadHandler)` in an action): it runs with that call, as the file's own analysis
+          // reads callbacks. At module scope the call may be a wrapper that returns a handler
+          // (`export const GET = withAuth(handler)`): when the function runs is then a guess.
+          const call = enclosingCall(use.node);
+          return call && enclosingFunction(call) ? this.siteContext(summary, call, visited) : UNKNOWN;
+        }
         default:
           // A callback of a call the analysis does not know: when it runs is a guess.
           return UNKNOWN;
@@ -409,5 +417,10 @@ function enclosingCall(node: TSESTree.Node): TSESTree.Node | null {
     if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) return current;
     if (isFunction(current)) return null;
   }
+  return null;
+}
+
+function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
   return null;
 }

@@ -208,8 +208,43 @@ export class OrderRepository {
 });
 
 projectTester('next').run('no-per-request-client (Next.js route through tsconfig paths with extends)', noPerRequestClient, {
-  valid: [],
+  valid: [
+    {
+      ...projectFile('next', 'utils/avatar.ts'),
+      name: 'a function handed to an unknown wrapper at module scope of a route (export const POST = withRateLimit(saveAvatar)): when it runs is a guess',
+    },
+  ],
   invalid: [
+    {
+      ...projectFile('next', 'utils/upload.ts'),
+      output: `// @ts-nocheck
+import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
+
+const s3 = new S3Client({ region: 'us-east-1' });
+
+/** A multipart upload handler: the form parser calls it for each file of a request. */
+export async function uploadHandler({ filename, data }) {
+  await s3.send(new PutObjectCommand({ Bucket: 'uploads', Key: filename, Body: data }));
+  return filename;
+}
+`,
+      errors: [
+        {
+          messageId: 'perRequestClient',
+          line: 6,
+          column: 14,
+          endLine: 6,
+          endColumn: 51,
+          data: {
+            client: 'S3Client',
+            where: 'in `uploadHandler()`, called from a route handler at `app/api/upload/route.ts:6`',
+            unit: 'request',
+            cost: POOL_COST,
+          },
+        },
+      ],
+      name: 'a function handed to a call inside a route handler (parseMultipartFormData(request, uploadHandler)) runs with that call, per request',
+    },
     {
       ...projectFile('next', 'utils/s3.ts'),
       errors: [

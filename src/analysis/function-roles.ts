@@ -26,6 +26,7 @@ import {
   requestExportsByFile,
   requestParamNames,
   requestTypeNames,
+  requestTypePackages,
   resolverRootTypes,
   responseParamNames,
   routeHandlerProperties,
@@ -100,7 +101,7 @@ export function functionRole(env: RoleEnvironment, fn: FunctionNode): FunctionRo
   const position = positionRole(env, fn, fn);
   // A Workers handler object says more than a `(request: Request)` signature: per-request I/O objects are required there.
   if (position?.kind === 'edge') return position;
-  return signatureRole(fn) ?? wrappedExportRole(env, fn, position) ?? position ?? exportRole(env, fn) ?? namedOrInline(fn);
+  return signatureRole(env, fn) ?? wrappedExportRole(env, fn, position) ?? position ?? exportRole(env, fn) ?? namedOrInline(fn);
 }
 
 /**
@@ -149,7 +150,7 @@ function methodRole(env: RoleEnvironment, fn: FunctionNode, method: TSESTree.Met
   if (name === 'process' && (classNode.decorators ?? []).some((decorator) => decoratorName(decorator) === 'Processor')) {
     return { kind: 'request', label: 'queue job processor' };
   }
-  return signatureRole(fn) ?? CALLABLE;
+  return signatureRole(env, fn) ?? CALLABLE;
 }
 
 function decoratorName(decorator: TSESTree.Decorator): string | null {
@@ -161,17 +162,39 @@ function decoratorName(decorator: TSESTree.Decorator): string | null {
 }
 
 /** `(req, res)`, `(request, reply)`, `(ctx, next)`, `(req: Request)`: request handlers wherever they are. */
-function signatureRole(fn: FunctionNode): FunctionRole | null {
+function signatureRole(env: RoleEnvironment, fn: FunctionNode): FunctionRole | null {
   const [first, second] = parameterNames(fn);
   if (first && second && requestParamNames.has(first) && responseParamNames.has(second)) return { kind: 'request', label: 'request handler' };
   if (first && contextParamNames.has(first) && second === 'next') return { kind: 'request', label: 'middleware' };
   const typeName = parameterTypeName(fn.params[0]);
-  if (typeName !== null && requestTypeNames.test(typeName)) return { kind: 'request', label: 'request handler' };
+  if (typeName !== null && requestTypeNames.test(typeName) && !typeFromOtherPackage(env, fn)) return { kind: 'request', label: 'request handler' };
   const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
   const declaredType = declarator?.id.typeAnnotation ? typeReferenceName(declarator.id.typeAnnotation.typeAnnotation) : null;
   if (declaredType !== null && handlerTypeNames.test(declaredType)) return { kind: 'request', label: 'request handler' };
   if (declaredType !== null && jobHandlerTypeNames.test(declaredType)) return { kind: 'request', label: 'queue job processor' };
   return null;
+}
+
+/**
+ * Whether the first parameter's type is imported from a package that serves no requests
+ * (`context: Context` from `typedoc`, `req: Request` from a queue library): the name alone is then
+ * no sign of a request handler. Global types (`Request`), local ones and the project's own imports
+ * keep the signal.
+ */
+function typeFromOtherPackage(env: RoleEnvironment, fn: FunctionNode): boolean {
+  const param = fn.params[0];
+  const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
+  const type = target && 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+  let name: TSESTree.EntityName = type.typeName;
+  while (name.type === AST_NODE_TYPES.TSQualifiedName) name = name.left;
+  if (name.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = ASTUtils.findVariable(env.sourceCode.getScope(fn), name);
+  const definition = variable?.defs[0];
+  if (definition?.type !== 'ImportBinding' || definition.parent.type !== AST_NODE_TYPES.ImportDeclaration) return false;
+  const specifier = definition.parent.source.value;
+  if (/^[./~#]|^@\//.test(specifier)) return false;
+  return !requestTypePackages.test(specifier);
 }
 
 /** A handler-shaped function passed to a route method with no path literal: `router.get(ROUTES.x, (c) => ...)`. */

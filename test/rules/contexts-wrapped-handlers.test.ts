@@ -1,4 +1,5 @@
 import { RuleTester } from '@typescript-eslint/rule-tester';
+import noBlockingInAsync from '../../src/rules/no-blocking-in-async.js';
 import noPerRequestClient from '../../src/rules/no-per-request-client.js';
 import { projectFile, projectTester } from '../helpers/project-fixture.js';
 
@@ -127,6 +128,56 @@ projectTester('workers').run('no-per-request-client (a package built for Cloudfl
       options: [{ reportRequestScopedWrappers: true }],
       errors: [{ messageId: 'perRequestClientNoFix', line: 9, column: 18, endLine: 9, endColumn: 72 }],
       name: 'the runtime setting wins over what the package says',
+    },
+  ],
+});
+
+ruleTester.run('no-blocking-in-async (a request type name from a package that serves no requests)', noBlockingInAsync, {
+  valid: [
+    {
+      filename: 'src/plugins/dml-json-parser.ts',
+      code: `import { readFileSync } from 'node:fs';
+import { Converter, type Context } from 'typedoc';
+
+export function load(app) {
+  app.converter.on(Converter.EVENT_CREATE_DECLARATION, (context: Context) => {
+    const schema = readFileSync('schema.json', 'utf8');
+    context.project.comment = schema;
+  });
+}
+`,
+      name: 'typedoc’s Context is a converter context, not a request: a docs plugin runs once per docs build',
+    },
+  ],
+  invalid: [
+    {
+      filename: 'src/middleware.ts',
+      code: `import { readFileSync } from 'node:fs';
+import type { Context } from 'hono';
+
+export const banner = (c: Context) => c.text(readFileSync('banner.txt', 'utf8'));
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'blockingNoFix',
+          line: 4,
+          column: 46,
+          endLine: 4,
+          endColumn: 80,
+          suggestions: [
+            {
+              messageId: 'suggestMakeAsync',
+              output: `import type { Context } from 'hono';
+import { readFile } from 'node:fs/promises';
+
+export const banner = async (c: Context) => c.text(await readFile('banner.txt', 'utf8'));
+`,
+            },
+          ],
+        },
+      ],
+      name: 'hono’s Context is a request context',
     },
   ],
 });

@@ -6,7 +6,9 @@
  * false positive shows here without classifying a new sample (the reports still made are a random
  * sample of what the build reports, as long as it only takes reports away).
  *
- *   npm run build && node scripts/corpus/apps-precision.js [corpus/app-verdicts.tsv]
+ *   npm run build && node scripts/corpus/apps-precision.js [corpus/app-verdicts.tsv] [--false-positives]
+ *
+ * `--false-positives` also lists, per config, the classified false positives the build still reports.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +18,10 @@ import { APPS_ROOT } from './apps.js';
 import { REPO_ROOT } from './files.js';
 import { LINTER_CWD, loadPlugin } from './lint-file.js';
 
-const verdictsFile = process.argv[2] ?? path.join(REPO_ROOT, 'corpus/app-verdicts.tsv');
+const listFalsePositives = process.argv.includes('--false-positives');
+const verdictsFile = process.argv.slice(2).find((argument) => !argument.startsWith('--')) ?? path.join(REPO_ROOT, 'corpus/app-verdicts.tsv');
+/** @type {string[]} */
+const stillReportedFalsePositives = [];
 const rows = readFileSync(verdictsFile, 'utf8')
   .split('\n')
   .slice(1)
@@ -36,12 +41,13 @@ for (const name of /** @type {const} */ (['recommended', 'strict'])) {
   ];
   /** @type {Map<string, import('eslint').Linter.LintMessage[]>} */
   const messagesOf = new Map();
-  for (const [repo = '', , file = '', line = '', rule = '', verdict = ''] of rows) {
+  for (const [repo = '', , file = '', line = '', rule = '', verdict = '', why = ''] of rows) {
     const filename = path.join(APPS_ROOT, repo.replace('/', '+'), file);
     if (!messagesOf.has(filename)) messagesOf.set(filename, linter.verify(readFileSync(filename, 'utf8'), config, { filename }));
     const still = (messagesOf.get(filename) ?? []).some((message) => message.ruleId === rule && message.line === Number(line));
     const entry = (counts[`${name}\t${rule}`] ??= { tp: 0, fp: 0, silencedTp: 0, silencedFp: 0 });
     if (still) entry[verdict === 'tp' ? 'tp' : 'fp']++;
+    if (still && verdict === 'fp') stillReportedFalsePositives.push(`${name}\t${rule}\t${repo} ${file}:${line}\t${why}`);
     else entry[verdict === 'tp' ? 'silencedTp' : 'silencedFp']++;
   }
 }
@@ -51,4 +57,8 @@ for (const [key, { tp, fp, silencedTp, silencedFp }] of Object.entries(counts)) 
   const [name, rule] = key.split('\t');
   const precision = tp + fp === 0 ? '-' : `${Math.round((100 * tp) / (tp + fp))}%`;
   console.log(`| ${name} | ${rule} | ${tp} | ${fp} | ${precision} | ${silencedTp} | ${silencedFp} |`);
+}
+if (listFalsePositives) {
+  console.log('\nfalse positives still reported:');
+  for (const line of stillReportedFalsePositives) console.log(line);
 }

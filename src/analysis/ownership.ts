@@ -700,6 +700,7 @@ const SELF_RESOLVING_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
   mongoose: new Set(['asPromise']),
   // An extended Prisma client and a composed undici dispatcher share the original's connections.
   '@prisma/client': new Set(['$extends']),
+  '@prisma/client/edge': new Set(['$extends']),
   undici: new Set(['compose']),
 };
 

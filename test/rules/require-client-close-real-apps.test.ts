@@ -18,6 +18,24 @@ export function makePrisma() {
       name: 'an extended Prisma client ($extends) is the client: returned',
     },
     {
+      filename: 'lib/db.ts',
+      code: `import { PrismaClient } from '@prisma/client/edge';
+import { withAccelerate } from '@prisma/extension-accelerate';
+
+const prismaClientSingleton = () => {
+  return new PrismaClient().$extends(withAccelerate());
+};
+
+declare const globalThis: { prismaGlobal: ReturnType<typeof prismaClientSingleton> } & typeof global;
+
+const prisma = globalThis.prismaGlobal ?? prismaClientSingleton();
+export default prisma;
+
+if (process.env.NODE_ENV !== 'production') globalThis.prismaGlobal = prisma;
+`,
+      name: 'the edge Prisma client extended with Accelerate is returned the same way (prisma-examples accelerate/nextjs-starter)',
+    },
+    {
       filename: 'src/lib/prisma.ts',
       code: `import { PrismaClient } from '@prisma/client';
 import { withAccelerate } from '@prisma/extension-accelerate';

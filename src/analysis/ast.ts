@@ -11,6 +11,12 @@ export function isFunction(node: TSESTree.Node): node is FunctionNode {
 }
 
 /** Nodes that pass a value through unchanged: TypeScript assertions, `await`, optional chains. */
+/** The innermost function around `node`; `null` at module level. */
+export function innermostFunction(node: TSESTree.Node): FunctionNode | null {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return null;
+}
+
 export function isValueWrapper(node: TSESTree.Node): boolean {
   switch (node.type) {
     case AST_NODE_TYPES.AwaitExpression:

@@ -1,5 +1,5 @@
 import { ASTUtils, AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { type FunctionNode, isFunction } from './ast.js';
+import { type FunctionNode, innermostFunction, isFunction } from './ast.js';
 import { exportNames } from './exports.js';
 import { readUses } from './value-flow.js';
 
@@ -26,7 +26,7 @@ export function borrowsParameter(sourceCode: SourceCode, fn: FunctionNode, index
   if (!variable || variable.references.some((reference) => reference.isWrite() && reference.identifier !== id)) return false;
   if (fn.type !== AST_NODE_TYPES.ArrowFunctionExpression && (sourceCode.scopeManager?.acquire(fn)?.set.get('arguments')?.references.length ?? 0) > 0) return false;
   for (const reference of variable.references) {
-    if (reference.isRead() && enclosingFunction(reference.identifier as TSESTree.Node) !== fn) return false;
+    if (reference.isRead() && innermostFunction(reference.identifier as TSESTree.Node) !== fn) return false;
   }
   return readUses(variable).every((use) => use.kind === 'other' || (use.kind === 'method' && !closeNames.has(use.name) && !LONG_LIVED_METHODS.has(use.name)));
 }
@@ -70,10 +70,5 @@ export function exportedFunction(sourceCode: SourceCode, name: string): Function
     else if (declaration.type === AST_NODE_TYPES.ExpressionStatement && declaration.expression.type === AST_NODE_TYPES.AssignmentExpression) candidates.push(declaration.expression.right);
     for (const candidate of candidates) if (isFunction(candidate) && exportNames(sourceCode, candidate).includes(name)) return candidate;
   }
-  return null;
-}
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
   return null;
 }

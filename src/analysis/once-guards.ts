@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
-import { forEachChild, isFunction, memberName, propertyName, valueSlot } from './ast.js';
+import { forEachChild, innermostFunction, isFunction, memberName, propertyName, valueSlot } from './ast.js';
 import { perProgram, programNodeMap } from './program-cache.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -52,7 +52,7 @@ export function isOnceGuarded(sourceCode: SourceCode, node: TSESTree.Node): bool
  */
 export function isInOnceRegion(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   if (isOnceGuarded(sourceCode, node)) return true;
-  const owner = enclosingFunction(node);
+  const owner = innermostFunction(node);
   let child: TSESTree.Node = node;
   for (let current = node.parent; current && !isFunction(current); child = current, current = current.parent) {
     if (isExpressionNode(current) && isOnceGuarded(sourceCode, current)) return true;
@@ -382,13 +382,8 @@ function readsOutsideCache(sourceCode: SourceCode, left: TSESTree.Node, creation
   const key = cacheKey(sourceCode, target);
   if (key === null) return false;
   if (typeof key === 'string') return true;
-  const owner = enclosingFunction(creation);
+  const owner = innermostFunction(creation);
   return owner === null || !isInside(key.scope.block, owner);
-}
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return null;
 }
 
 function isInside(node: TSESTree.Node, container: TSESTree.Node): boolean {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
-import { type FunctionNode, forEachChild, isFunction, isValueWrapper, valueSlot } from '../analysis/ast.js';
+import { type FunctionNode, forEachChild, innermostFunction, isFunction, isValueWrapper, valueSlot } from '../analysis/ast.js';
 import { isOnceGuarded } from '../analysis/once-guards.js';
 import { clientCreationsFor } from '../analysis/clients.js';
 import { exportNames } from '../analysis/exports.js';
@@ -94,7 +94,7 @@ function memoisedGetter(sourceCode: FileSummary['sourceCode'], creation: TSESTre
   if (!isOnceGuarded(sourceCode, creation)) return null;
   const variable = ASTUtils.findVariable(sourceCode.getScope(assignment), assignment.left);
   if (!variable || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return null;
-  const fn = enclosingFunction(assignment);
+  const fn = innermostFunction(assignment);
   if (!fn || !returnsVariable(sourceCode, fn, variable, assignment)) return null;
   return { exportName: exportNames(sourceCode, fn)[0], access: 'getter' };
 }
@@ -114,10 +114,6 @@ function returnsVariable(sourceCode: FileSummary['sourceCode'], fn: FunctionNode
   return returned;
 }
 
-function enclosingFunction(node: TSESTree.Node): FunctionNode | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
-  return null;
-}
 
 /**
  * The module-level `const x = ...` whose value is the creation: directly, or as the fallback of

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction } from '../analysis/ast.js';
+import { innermostFunction, isFunction } from '../analysis/ast.js';
 import { type ExecutionContext, functionName } from '../analysis/contexts.js';
 import { exportNames, isExportReference } from '../analysis/exports.js';
 import { functionRole, positionRole } from '../analysis/function-roles.js';
@@ -270,7 +270,7 @@ export class Solver {
           // reads callbacks. At module scope the call may be a wrapper that returns a handler
           // (`export const GET = withAuth(handler)`): when the function runs is then a guess.
           const call = enclosingCall(use.node);
-          return call && enclosingFunction(call) ? this.siteContext(summary, call, visited) : UNKNOWN;
+          return call && innermostFunction(call) ? this.siteContext(summary, call, visited) : UNKNOWN;
         }
         default:
           // A callback of a call the analysis does not know: when it runs is a guess.
@@ -417,10 +417,5 @@ function enclosingCall(node: TSESTree.Node): TSESTree.Node | null {
     if (current.type === AST_NODE_TYPES.CallExpression || current.type === AST_NODE_TYPES.NewExpression) return current;
     if (isFunction(current)) return null;
   }
-  return null;
-}
-
-function enclosingFunction(node: TSESTree.Node): TSESTree.Node | null {
-  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current;
   return null;
 }

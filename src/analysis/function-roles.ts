@@ -27,6 +27,7 @@ import {
   requestParamNames,
   requestTypeNames,
   requestTypePackages,
+  lambdaEventTypeNames,
   resolverRootTypes,
   responseParamNames,
   routeHandlerProperties,
@@ -167,7 +168,9 @@ function signatureRole(env: RoleEnvironment, fn: FunctionNode): FunctionRole | n
   if (first && second && requestParamNames.has(first) && responseParamNames.has(second)) return { kind: 'request', label: 'request handler' };
   if (first && contextParamNames.has(first) && second === 'next') return { kind: 'request', label: 'middleware' };
   const typeName = parameterTypeName(fn.params[0]);
-  if (typeName !== null && requestTypeNames.test(typeName) && !typeFromOtherPackage(env, fn)) return { kind: 'request', label: 'request handler' };
+  if (typeName !== null && requestTypeNames.test(typeName) && !typeFromOtherPackage(env, fn)) {
+    return { kind: 'request', label: lambdaEventTypeNames.test(typeName) ? 'Lambda handler' : 'request handler' };
+  }
   const declarator = fn.parent.type === AST_NODE_TYPES.VariableDeclarator ? fn.parent : null;
   const declaredType = declarator?.id.typeAnnotation ? typeReferenceName(declarator.id.typeAnnotation.typeAnnotation) : null;
   if (declaredType !== null && handlerTypeNames.test(declaredType)) return { kind: 'request', label: 'request handler' };

@@ -234,6 +234,10 @@ export const lambdaEventParamNames: ReadonlySet<string> = new Set(['event']);
 export const requestTypeNames =
   /^(Request|IncomingMessage|NextRequest|NextApiRequest|FastifyRequest|ExpressRequest|KoaRequest|Context|ParameterizedContext|RouterContext|KoaContext|HonoContext|RequestEvent|H3Event|APIGatewayProxyEvent(V2)?|APIGatewayEvent|ALBEvent|SQSEvent|SNSEvent|S3Event|EventBridgeEvent|KinesisStreamEvent|DynamoDBStreamEvent|ScheduledEvent|LoaderFunctionArgs|ActionFunctionArgs)$/;
 
+/** The AWS Lambda event types among `requestTypeNames`: a parameter of one marks a Lambda handler (one invocation per event). */
+export const lambdaEventTypeNames =
+  /^(APIGatewayProxyEvent(V2)?|APIGatewayEvent|ALBEvent|SQSEvent|SNSEvent|S3Event|EventBridgeEvent|KinesisStreamEvent|DynamoDBStreamEvent|ScheduledEvent)$/;
+
 /** Packages whose request types (`Context`, `Request`, `RequestEvent`...) mark a request handler's parameter. */
 export const requestTypePackages =
   /^(?:node:)?(?:https?|http2)$|^(?:express|express-serve-static-core|@types\/express(?:-serve-static-core)?|koa|@types\/koa|@koa\/router|koa-router|@types\/koa-router|hono(?:\/.*)?|fastify|h3|nitropack|elysia|@hapi\/hapi|restify|polka|@sveltejs\/kit|@remix-run\/.+|react-router|next(?:\/.*)?|astro|@trpc\/.+|@nestjs\/.+|aws-lambda|@types\/aws-lambda|@cloudflare\/workers-types|undici|@oak\/oak|oak|@tanstack\/.+|@solidjs\/start|vinxi(?:\/.*)?|@builder\.io\/qwik-city|@netlify\/functions|@vercel\/node)$/;

@@ -110,6 +110,42 @@ exports.handler = awslambda.streamifyResponse(async (event, responseStream) => {
       ],
       name: 'a Lambda handler exported through awslambda.streamifyResponse()',
     },
+    {
+      filename: 'handlers/reminder/index.ts',
+      code: `import type { EventBridgeEvent } from 'aws-lambda';
+import { SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+
+export async function notify(event: EventBridgeEvent<'Reminder', { token: string }>) {
+  const sfn = new SFNClient({});
+  await sfn.send(new SendTaskSuccessCommand({ taskToken: event.detail.token, output: '{}' }));
+}
+`,
+      output: `import type { EventBridgeEvent } from 'aws-lambda';
+import { SFNClient, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+
+const sfn = new SFNClient({});
+
+export async function notify(event: EventBridgeEvent<'Reminder', { token: string }>) {
+  await sfn.send(new SendTaskSuccessCommand({ taskToken: event.detail.token, output: '{}' }));
+}
+`,
+      errors: [
+        {
+          messageId: 'perRequestClient',
+          line: 5,
+          column: 15,
+          endLine: 5,
+          endColumn: 32,
+          data: {
+            client: 'SFNClient',
+            where: 'in a Lambda handler',
+            unit: 'invocation',
+            cost: 'new connections and sockets each time, which exhausts connection slots and adds latency',
+          },
+        },
+      ],
+      name: 'a parameter typed with an AWS event type (EventBridgeEvent) marks a Lambda handler: one client per invocation',
+    },
   ],
 });
 

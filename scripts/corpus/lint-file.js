@@ -137,7 +137,10 @@ const BINDING_RULES = {
 const TEST_GLOBALS = {
   files: ['**/*.{test,spec}.*', '**/{__tests__,test,tests,e2e,playwright,test-utils,testing,fixtures}/**'],
   languageOptions: {
-    globals: Object.fromEntries(['afterAll', 'afterEach', 'beforeAll', 'beforeEach', 'describe', 'it', 'test', 'expect'].map((name) => [name, 'readonly'])),
+    // Mocha's own hook names too: the plugin writes `after(...)` in a package that tests with Mocha.
+    globals: Object.fromEntries(
+      ['afterAll', 'afterEach', 'beforeAll', 'beforeEach', 'after', 'before', 'describe', 'context', 'it', 'test', 'expect'].map((name) => [name, 'readonly']),
+    ),
   },
 };
 

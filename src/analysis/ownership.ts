@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { closeMethodNames } from '../catalog/clients.js';
 import { iterationMethods, testBlocks, testSetupHooks, testTeardownHooks } from '../catalog/frameworks.js';
-import { type FunctionNode, calleeName, isCallLike, isFunction, isValueWrapper, memberName, valueSlot } from './ast.js';
+import { type FunctionNode, calleeName, innermostFunction, isCallLike, isFunction, isValueWrapper, memberName, valueSlot } from './ast.js';
 import type { ClientCreation } from './clients.js';
 import { borrowsParameter, calledFunction } from './borrowing.js';
 import { borrowsAcrossFiles } from './cross-file.js';
@@ -600,7 +600,7 @@ function unconditional(node: TSESTree.Node, stop: TSESTree.Node, rejectCatch: bo
  * For a function that is only ever run as the script's entry, `main().catch(() => process.exit(1))`
  * or `main().finally(process.exit)` at module scope: the paths on which its caller ends the process.
  */
-function entryExits(sourceCode: SourceCode, fn: FunctionNode): Facts['entry'] {
+function entryExits(sourceCode: SourceCode, fn: FunctionNode, depth = 0): Facts['entry'] {
   const calls: TSESTree.CallExpression[] = [];
   const slot = valueSlot(fn);
   if (slot.parent?.type === AST_NODE_TYPES.CallExpression && slot.parent.callee === slot) {
@@ -615,9 +615,61 @@ function entryExits(sourceCode: SourceCode, fn: FunctionNode): Facts['entry'] {
       calls.push(call);
     }
   }
-  if (calls.length === 0 || calls.some((call) => enclosingFunctionBelow(call, sourceCode.ast) !== null)) return null;
-  const outcomes = calls.map((call) => chainExits(sourceCode, call));
+  if (calls.length === 0) return null;
+  const outcomes: { onSuccess: boolean; onFailure: boolean }[] = [];
+  for (const call of calls) {
+    const caller = enclosingFunctionBelow(call, sourceCode.ast);
+    if (caller === null) {
+      outcomes.push(chainExits(sourceCode, call));
+      continue;
+    }
+    const outcome = callerExits(sourceCode, caller, call, depth);
+    if (!outcome) return null;
+    outcomes.push(outcome);
+  }
   return { onSuccess: outcomes.every((outcome) => outcome.onSuccess), onFailure: outcomes.every((outcome) => outcome.onFailure) };
+}
+
+/**
+ * How the process ends around a call made inside another function that awaits it: a
+ * `process.exit()` later in that function on its success path (`await Promise.all(queues.map(...
+ * workerFun ...)); ...; process.exit(0)`), or whatever ends the process around that function's
+ * own callers (a failure that is not caught there travels up). `null` when the call is not
+ * awaited, is caught, or the chain is longer than a few functions.
+ */
+function callerExits(sourceCode: SourceCode, caller: FunctionNode, call: TSESTree.CallExpression, depth: number): { onSuccess: boolean; onFailure: boolean } | null {
+  if (depth >= 2 || !isAwaitedIn(call, caller) || isInsideTry(call, caller)) return null;
+  const outer = entryExits(sourceCode, caller, depth + 1);
+  if (!outer) return null;
+  const exitsAfter = exitCalls(sourceCode).some(
+    (exit) => exit.range[0] > call.range[1] && enclosingFunctionBelow(exit, sourceCode.ast) === caller && unconditional(exit, caller, true),
+  );
+  return { onSuccess: outer.onSuccess || exitsAfter, onFailure: outer.onFailure };
+}
+
+/** `await f()`, or `await Promise.all([f(), ...])`, directly in `caller`'s body. */
+function isAwaitedIn(call: TSESTree.CallExpression, caller: FunctionNode): boolean {
+  // Through type assertions, not through the `await` itself.
+  const outer = (node: TSESTree.Node) => {
+    let slot = node;
+    while (slot.parent && isValueWrapper(slot.parent) && slot.parent.type !== AST_NODE_TYPES.AwaitExpression) slot = slot.parent;
+    return slot;
+  };
+  let slot = outer(call);
+  if (slot.parent?.type === AST_NODE_TYPES.ArrayExpression) {
+    const combinator = slot.parent.parent;
+    if (combinator?.type !== AST_NODE_TYPES.CallExpression || !PROMISE_COMBINATORS.has(calleeName(combinator) ?? '')) return false;
+    slot = outer(combinator);
+  }
+  const awaited = slot.parent;
+  return awaited?.type === AST_NODE_TYPES.AwaitExpression && innermostFunction(awaited) === caller && unconditional(awaited, caller, true);
+}
+
+function isInsideTry(node: TSESTree.Node, stop: TSESTree.Node): boolean {
+  for (let child = node, parent = node.parent; parent && parent !== stop; child = parent, parent = parent.parent) {
+    if (parent.type === AST_NODE_TYPES.TryStatement && parent.block === child) return true;
+  }
+  return false;
 }
 
 function chainExits(sourceCode: SourceCode, call: TSESTree.CallExpression): { onSuccess: boolean; onFailure: boolean } {

@@ -3,6 +3,29 @@ import rule from '../../src/rules/require-client-close.js';
 
 const ruleTester = new RuleTester();
 
+/** A process-lifetime worker loop (firecrawl's queue-worker.ts shape), started by an async IIFE that awaits it. */
+const workerLoop = (afterTheWorkers: string) => `import { Worker } from 'bullmq';
+
+let isShuttingDown = false;
+process.on('SIGTERM', () => {
+  isShuttingDown = true;
+});
+
+const workerFun = async (queueName) => {
+  const worker = new Worker(queueName, null, { connection: { host: 'redis' } });
+  while (true) {
+    if (isShuttingDown) break;
+    const job = await worker.getNextJob('token');
+    if (job) await job.updateProgress(100);
+  }
+};
+
+(async () => {
+  await Promise.all([workerFun('extract'), workerFun('research')]);
+  console.log('All workers exited');${afterTheWorkers}
+})();
+`;
+
 // False-positive shapes found on real applications, each next to a look-alike that must still report.
 ruleTester.run('require-client-close (real applications)', rule, {
   valid: [
@@ -16,6 +39,11 @@ export function makePrisma() {
 }
 `,
       name: 'an extended Prisma client ($extends) is the client: returned',
+    },
+    {
+      filename: 'src/services/queue-worker.ts',
+      code: workerLoop('\n  process.exit(0);'),
+      name: 'a worker loop that the process entry awaits and then ends the process after (process.exit on the success path; an error rejects the unhandled IIFE)',
     },
     {
       filename: 'lib/db.ts',
@@ -447,6 +475,30 @@ export const test = base.extend({
     },
   ],
   invalid: [
+    {
+      filename: 'src/services/queue-worker.ts',
+      code: workerLoop(''),
+      output: workerLoop('').replace(
+        `  while (true) {
+    if (isShuttingDown) break;
+    const job = await worker.getNextJob('token');
+    if (job) await job.updateProgress(100);
+  }
+`,
+        `  try {
+    while (true) {
+      if (isShuttingDown) break;
+      const job = await worker.getNextJob('token');
+      if (job) await job.updateProgress(100);
+    }
+  } finally {
+    await worker.close();
+  }
+`,
+      ),
+      errors: [{ messageId: 'notClosed', line: 9, column: 18, endLine: 9, endColumn: 80, suggestions: [] }],
+      name: 'the same worker loop when nothing ends the process after it: the worker keeps it alive',
+    },
     {
       filename: 'tools/migrate/environments.ts',
       code: `import { PrismaClient } from '@prisma/client';

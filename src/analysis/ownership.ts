@@ -638,7 +638,7 @@ function entryExits(sourceCode: SourceCode, fn: FunctionNode, depth = 0): Facts[
  * awaited, is caught, or the chain is longer than a few functions.
  */
 function callerExits(sourceCode: SourceCode, caller: FunctionNode, call: TSESTree.CallExpression, depth: number): { onSuccess: boolean; onFailure: boolean } | null {
-  if (depth >= 2 || !isAwaitedIn(call, caller) || isInsideTry(call, caller)) return null;
+  if (depth >= 2 || !isAwaitedIn(sourceCode, call, caller) || isInsideTry(call, caller)) return null;
   const outer = entryExits(sourceCode, caller, depth + 1);
   if (!outer) return null;
   const exitsAfter = exitCalls(sourceCode).some(
@@ -647,8 +647,8 @@ function callerExits(sourceCode: SourceCode, caller: FunctionNode, call: TSESTre
   return { onSuccess: outer.onSuccess || exitsAfter, onFailure: outer.onFailure };
 }
 
-/** `await f()`, or `await Promise.all([f(), ...])`, directly in `caller`'s body. */
-function isAwaitedIn(call: TSESTree.CallExpression, caller: FunctionNode): boolean {
+/** `await f()`, `await Promise.all([f(), ...])`, or a `const` holding `f()` awaited so, unconditionally in `caller`'s body. */
+function isAwaitedIn(sourceCode: SourceCode, call: TSESTree.CallExpression, caller: FunctionNode): boolean {
   // Through type assertions, not through the `await` itself.
   const outer = (node: TSESTree.Node) => {
     let slot = node;
@@ -656,12 +656,26 @@ function isAwaitedIn(call: TSESTree.CallExpression, caller: FunctionNode): boole
     return slot;
   };
   let slot = outer(call);
-  if (slot.parent?.type === AST_NODE_TYPES.ArrayExpression) {
-    const combinator = slot.parent.parent;
-    if (combinator?.type !== AST_NODE_TYPES.CallExpression || !PROMISE_COMBINATORS.has(calleeName(combinator) ?? '')) return false;
-    slot = outer(combinator);
+  // `cond ? workerFun(q) : skip()`: the branch's value is the expression's.
+  while (slot.parent?.type === AST_NODE_TYPES.ConditionalExpression && slot.parent.test !== slot) slot = outer(slot.parent);
+  const declarator = slot.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === slot && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    // `const running = workerFun(q); ...; await Promise.all([running, other])`.
+    const [variable] = sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? [];
+    return (variable?.references ?? []).some((reference) => reference.isRead() && isAwaitedValue(reference.identifier as TSESTree.Node, caller, outer));
   }
-  const awaited = slot.parent;
+  return isAwaitedValue(slot, caller, outer);
+}
+
+/** The value at `slot` is awaited, alone or in a `Promise.all([...])`, unconditionally in `caller`. */
+function isAwaitedValue(slot: TSESTree.Node, caller: FunctionNode, outer: (node: TSESTree.Node) => TSESTree.Node): boolean {
+  let current = outer(slot);
+  if (current.parent?.type === AST_NODE_TYPES.ArrayExpression) {
+    const combinator = current.parent.parent;
+    if (combinator?.type !== AST_NODE_TYPES.CallExpression || !PROMISE_COMBINATORS.has(calleeName(combinator) ?? '')) return false;
+    current = outer(combinator);
+  }
+  const awaited = current.parent;
   return awaited?.type === AST_NODE_TYPES.AwaitExpression && innermostFunction(awaited) === caller && unconditional(awaited, caller, true);
 }
 

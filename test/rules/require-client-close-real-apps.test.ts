@@ -46,6 +46,32 @@ export function makePrisma() {
       name: 'a worker loop that the process entry awaits and then ends the process after (process.exit on the success path; an error rejects the unhandled IIFE)',
     },
     {
+      filename: 'src/services/indexing/index-worker.ts',
+      code: `import { Worker } from 'bullmq';
+
+let isShuttingDown = false;
+process.on('SIGTERM', () => {
+  isShuttingDown = true;
+});
+
+const workerFun = async (queueName) => {
+  const worker = new Worker(queueName, null, { connection: { host: 'redis' } });
+  while (!isShuttingDown) {
+    const job = await worker.getNextJob('token');
+    if (job) await job.updateProgress(100);
+  }
+  process.exit(0);
+};
+
+(async () => {
+  const billing = workerFun('billing');
+  const precrawl = process.env.PRECRAWL ? workerFun('precrawl') : Promise.resolve();
+  await Promise.all([billing, precrawl]);
+})();
+`,
+      name: 'a worker loop that ends the process itself, held in consts the entry awaits (an error rejects the unhandled IIFE and ends the process too)',
+    },
+    {
       filename: 'lib/db.ts',
       code: `import { PrismaClient } from '@prisma/client/edge';
 import { withAccelerate } from '@prisma/extension-accelerate';

@@ -47,8 +47,8 @@ for (const name of /** @type {const} */ (['recommended', 'strict'])) {
     const still = (messagesOf.get(filename) ?? []).some((message) => message.ruleId === rule && message.line === Number(line));
     const entry = (counts[`${name}\t${rule}`] ??= { tp: 0, fp: 0, silencedTp: 0, silencedFp: 0 });
     if (still) entry[verdict === 'tp' ? 'tp' : 'fp']++;
-    if (still && verdict === 'fp') stillReportedFalsePositives.push(`${name}\t${rule}\t${repo} ${file}:${line}\t${why}`);
     else entry[verdict === 'tp' ? 'silencedTp' : 'silencedFp']++;
+    if (still && verdict === 'fp') stillReportedFalsePositives.push(`${name}\t${rule}\t${repo} ${file}:${line}\t${why}`);
   }
 }
 console.log('| config | rule | still reported: tp | fp | precision | not reported by this config (silenced, or strict only): tp | fp |');

@@ -234,6 +234,11 @@ function collectFacts(analysis: FileAnalysis, flow: ValueFlow, boundary: TSESTre
         continue;
       }
       const handOff = use.kind === 'passed' && isLent(analysis, use, closeNames) ? null : handOffKind(sourceCode, use);
+      if (use.kind === 'method' && subscribes(use.call, use.name)) {
+        // `queueEvents.on('completed', onDone)`: its owner keeps the client for its listeners, like one a route captures.
+        facts.handOffs.push({ kind: 'captured', node: use.node, inner: null });
+        continue;
+      }
       if (later) {
         facts.handOffs.push({ kind: 'captured', node: use.node, inner: handOff });
         continue;
@@ -278,6 +283,19 @@ function throughSelfReturning(sourceCode: SourceCode, use: ValueUse, creation: C
     current = next;
   }
   return current;
+}
+
+/** Events every client emits about itself; a listener on one says nothing about how long the client should live. */
+const LIFECYCLE_EVENTS = new Set([
+  'error', 'end', 'close', 'connect', 'connected', 'connection', 'ready', 'reconnecting', 'reconnect', 'disconnect', 'disconnected',
+  'warning', 'drain', 'timeout', 'finish', 'exit', 'wait', 'idle', 'acquire', 'release', 'remove',
+]);
+
+/** A listener for what the client delivers (`sub.on('message', f)`, `queueEvents.on('completed', f)`), not for its own lifecycle. */
+function subscribes(call: TSESTree.CallExpression, method: string): boolean {
+  if (!LISTENER_METHODS.has(method)) return false;
+  const [event] = call.arguments;
+  return event?.type === AST_NODE_TYPES.Literal && typeof event.value === 'string' && !LIFECYCLE_EVENTS.has(event.value);
 }
 
 /**

@@ -72,6 +72,21 @@ const workerFun = async (queueName) => {
       name: 'a worker loop that ends the process itself, held in consts the entry awaits (an error rejects the unhandled IIFE and ends the process too)',
     },
     {
+      filename: 'src/commands/worker.ts',
+      code: `import { QueueEvents } from 'bullmq';
+import { BaseCommand } from './base';
+
+export default class Worker extends BaseCommand {
+  async run() {
+    const queueEvents = new QueueEvents('prediction', { connection: this.connection });
+    queueEvents.on('abort', async ({ id }) => this.abort(id));
+    process.stdin.resume();
+  }
+}
+`,
+      name: 'a client its function subscribes to (a listener for what it delivers, not for its own errors) is kept for its listeners (Flowise oclif worker command)',
+    },
+    {
       filename: 'lib/db.ts',
       code: `import { PrismaClient } from '@prisma/client/edge';
 import { withAccelerate } from '@prisma/extension-accelerate';
@@ -501,6 +516,78 @@ export const test = base.extend({
     },
   ],
   invalid: [
+    {
+      filename: 'src/jobs/report.ts',
+      code: `import Redis from 'ioredis';
+
+export async function report() {
+  const redis = new Redis(process.env.REDIS_URL);
+  redis.on('error', (error) => console.error(error));
+  return redis.get('report');
+}
+`,
+      output: `import Redis from 'ioredis';
+
+export async function report() {
+  const redis = new Redis(process.env.REDIS_URL);
+  try {
+    redis.on('error', (error) => console.error(error));
+    return await redis.get('report');
+  } finally {
+    await redis.quit();
+  }
+}
+`,
+      errors: [{ messageId: 'notClosed', line: 4, column: 17, endLine: 4, endColumn: 49, suggestions: [] }],
+      name: 'a listener for the client’s own errors is no subscription: the client still leaks',
+    },
+    {
+      filename: 'test/pubsub.test.ts',
+      code: `import Redis from 'ioredis';
+
+let sub;
+beforeAll(() => {
+  sub = new Redis();
+  sub.on('message', (channel, message) => console.log(channel, message));
+});
+
+it('receives', async () => {
+  await sub.subscribe('news');
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'testNotClosed',
+          line: 5,
+          column: 9,
+          endLine: 5,
+          endColumn: 20,
+          suggestions: [
+            {
+              messageId: 'suggestTestHook',
+              output: `import Redis from 'ioredis';
+
+let sub;
+beforeAll(() => {
+  sub = new Redis();
+  sub.on('message', (channel, message) => console.log(channel, message));
+});
+
+afterAll(async () => {
+  await sub?.quit();
+});
+
+it('receives', async () => {
+  await sub.subscribe('news');
+});
+`,
+            },
+          ],
+        },
+      ],
+      name: 'a subscription in a test setup hook still keeps the runner from exiting: tests must close it',
+    },
     {
       filename: 'src/services/queue-worker.ts',
       code: workerLoop(''),

@@ -321,7 +321,8 @@ export class Solver {
     for (const call of calls ?? []) {
       if (--this.budget < 0) return UNKNOWN;
       const answer = this.siteContext(summary, call, visited);
-      if (answer.kind === 'request') return { kind: 'request', chain: [link(fn.label), ...answer.chain.slice(answer.chain[0]?.file === summary.file ? 1 : 0)] };
+      // The caller in this file is a link of its own: `createEcrClient()` ← `getImageRef()` at this file's line ← the route.
+      if (answer.kind === 'request') return { kind: 'request', chain: [link(fn.label), ...answer.chain] };
       answers.push(answer);
     }
     const escapes = exported.length === 0 && calls?.length === 0;

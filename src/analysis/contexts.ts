@@ -38,7 +38,7 @@ export interface ExecutionContext {
    */
   assumed?: true;
   /** Decided by other files of the project: their call sites, nearest first, the last one deciding. */
-  across?: readonly { place: string; label: string }[];
+  across?: readonly { place: string; label: string; sameFile?: boolean }[];
 }
 
 /**

@@ -12,6 +12,8 @@ import type { FileAnalysis } from './file-analysis.js';
 export interface CrossFileLink {
   place: string;
   label: string;
+  /** A call site in the reported file itself: `place` is `line 12`. */
+  sameFile?: boolean;
 }
 
 /** Whether the file's own analysis left the code's context open for other files to decide. */
@@ -46,7 +48,10 @@ export function contextAcrossFiles(analysis: FileAnalysis, node: TSESTree.Node, 
   if (answer.kind !== 'unknown' && own && callers.length > 0) {
     const decider = callers.at(-1)!;
     const label = decider.label.split(' < ').at(-1)!;
-    const links = callers.map((caller) => ({ place: displayPlace(caller.file, caller.line, cwd), label: caller.label }));
+    // Links in the file itself say only the line: the file is the one the report is in.
+    const links = callers.map((caller) =>
+      caller.file === filename ? { place: `line ${caller.line}`, label: caller.label, sameFile: true } : { place: displayPlace(caller.file, caller.line, cwd), label: caller.label },
+    );
     result = { kind: answer.kind, label, loop: null, via: [own.label], across: links };
   }
   cache.set(node, result);

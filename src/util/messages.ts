@@ -31,7 +31,8 @@ export function describeRepetition(context: ExecutionContext): { where: string; 
   if (context.across && context.across.length > 0) {
     const calls = context.across.map((link) => {
       const [site, ...outer] = link.label.split(' < ');
-      return [`${caller(site!)} at \`${link.place}\``, ...outer.map(caller)].map((text) => `, called from ${text}`).join('');
+      const place = link.sameFile ? link.place : `\`${link.place}\``;
+      return [`${caller(site!)} at ${place}`, ...outer.map(caller)].map((text) => `, called from ${text}`).join('');
     });
     return { where: `in \`${context.via[0] ?? 'a function'}\`${calls.join('')}`, unit: repetitionUnit(context.label) };
   }

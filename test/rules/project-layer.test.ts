@@ -144,7 +144,7 @@ export async function putThumbnail(key, body) {
           endColumn: 34,
           data: {
             client: 'S3Client',
-            where: 'in `bucketClient()`, called from `imageFor()` at `src/lib/images.ts:11`, called from a request handler at `src/routes/images.ts:8`',
+            where: 'in `bucketClient()`, called from `imageFor()` at line 11, called from a request handler at `src/routes/images.ts:8`',
             unit: 'request',
             cost: POOL_COST,
             reason: 'its options depend on per-request data (`region`)',

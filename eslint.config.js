@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import sharedClient from './dist/index.js';
 
 export default defineConfig(
-  { ignores: ['dist/', 'coverage/', 'examples/', 'test/fixtures/', 'corpus/apps/', '**/*.d.ts'] },
+  { ignores: ['dist/', 'coverage/', 'examples/', 'test/fixtures/', 'corpus/apps/', 'corpus/vendored/', '**/*.d.ts'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -20,14 +20,14 @@ export function corpusRoots() {
 /**
  * The files a run lints, from its command-line options: the files named by `--file` (paths from
  * the repository root, to go back to a finding), the trees under `--root`, the sample `npm test`
- * checks, or the full corpus (installing the corpus packages on first use unless `--no-install`).
+ * checks (part of `node_modules` and the vendored apps), or the full corpus (installing the corpus packages on first use unless `--no-install`).
  * @param {{ file?: string[]; root?: string[]; sample?: boolean; 'no-install'?: boolean }} args
  * @returns {string[]}
  */
 export function selectFiles(args) {
   if (args.file) return args.file;
   if (args.root) return args.root.flatMap((root) => findSourceFiles(path.resolve(root)));
-  if (args.sample) return sampleOf(findSourceFiles(path.join(REPO_ROOT, 'node_modules')));
+  if (args.sample) return [...sampleOf(findSourceFiles(path.join(REPO_ROOT, 'node_modules'))), ...findSourceFiles(VENDORED_APPS)];
   if (!existsSync(path.join(CORPUS_PACKAGE, 'node_modules')) && !args['no-install']) {
     process.stderr.write('Installing the corpus packages (corpus/package-lock.json) once...\n');
     execFileSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: CORPUS_PACKAGE, stdio: 'inherit' });
@@ -59,6 +59,9 @@ export function findSourceFiles(root) {
   walk(root);
   return found.sort();
 }
+
+/** Whole applications the sample lints too, offline (corpus/vendored/README.md says where they come from). */
+const VENDORED_APPS = path.join(REPO_ROOT, 'corpus/vendored');
 
 /** Files of the sample that `npm test` lints: at most this size... */
 const SAMPLE_MAX_BYTES = 100_000;

@@ -123,6 +123,8 @@ export class ImportEdits {
   private readonly statements: string[] = [];
   private readonly takenNames = new Set<string>();
   private dropped: ModuleBinding | null = null;
+  /** A whole import statement whose only binding the rewrite stops using. */
+  private droppedStatement: TSESTree.ImportDeclaration | null = null;
 
   constructor(
     private readonly sourceCode: SourceCode,
@@ -161,6 +163,18 @@ export class ImportEdits {
   releaseCallee(identifier: TSESTree.Identifier): string | null {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
     if (!variable || !isModuleLevel(variable.scope)) return null;
+    const [definition] = variable.defs;
+    if (
+      definition?.type === 'ImportBinding' &&
+      definition.node.type === AST_NODE_TYPES.ImportDefaultSpecifier &&
+      definition.parent.type === AST_NODE_TYPES.ImportDeclaration &&
+      definition.parent.specifiers.length === 1
+    ) {
+      // `import Stripe from 'stripe'` holding only this binding: its statement goes with the last use.
+      const uses = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
+      if (uses.length === 1 && uses[0] === identifier) this.droppedStatement = definition.parent;
+      return null;
+    }
     const binding = [...bindingsByModule(this.sourceCode).values()].flat().find((b) => b.element && variable.defs.some((d) => d.name === b.local));
     if (!binding?.list || !binding.element) return null;
     const uses = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
@@ -193,6 +207,16 @@ export class ImportEdits {
         } else {
           edits.push({ range: removal.range, text: '' });
         }
+      }
+    }
+
+    const statement = this.droppedStatement;
+    if (statement) {
+      if (statement === anchor && pendingStatements !== null) {
+        edits.push({ range: statement.range, text: pendingStatements });
+        pendingStatements = null;
+      } else {
+        edits.push({ range: statementRemovalRange(this.sourceCode, statement), text: '' });
       }
     }
 

@@ -723,7 +723,6 @@ app.get('/reports', async (req, res) => {
               messageId: 'suggestReuse',
               data: { shared: 'getStripe()', specifier: '../../../../lib/stripe', caveat: 'it is a memoised getter, which may do more than build the client: read configuration, throw' },
               output: `// @ts-nocheck
-import Stripe from 'stripe';
 import { getStripe } from '../../../../lib/stripe';
 
 export async function POST(request) {
@@ -750,7 +749,54 @@ export async function POST(request) {
           ],
         },
       ],
-      name: 'the project’s memoised getter (if (stripe) return stripe; stripe = new Stripe(...)): a suggestion to call it, since a getter may do more than build the client',
+      name: 'the project’s memoised getter (if (stripe) return stripe; stripe = new Stripe(...)): a suggestion to call it, since a getter may do more than build the client; the default import of the constructor goes with its last use',
+    },
+    {
+      ...projectFile('reuse', 'src/app/api/webhooks/stripe-events/route.ts'),
+      errors: [
+        {
+          messageId: 'perRequestClientNoFix',
+          line: 5,
+          column: 18,
+          suggestions: [
+            {
+              messageId: 'suggestReuse',
+              output: `// @ts-nocheck
+import Stripe from 'stripe';
+import { getStripe } from '../../../../lib/stripe';
+
+export async function POST(request) {
+  const stripe = getStripe();
+  try {
+    return Response.json(await stripe.events.retrieve(await request.text()));
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError) return new Response(error.message, { status: 400 });
+    throw error;
+  }
+}
+`,
+            },
+            {
+              messageId: 'suggestHoist',
+              output: `// @ts-nocheck
+import Stripe from 'stripe';
+
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY);
+
+export async function POST(request) {
+  try {
+    return Response.json(await stripe.events.retrieve(await request.text()));
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeError) return new Response(error.message, { status: 400 });
+    throw error;
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+      name: 'the same getter where the default import has another use (Stripe.errors): the import stays',
     },
     {
       ...projectFile('reuse', 'src/app/api/users/route.ts'),

@@ -126,10 +126,16 @@ export function parameterNames(fn: FunctionNode): (string | null)[] {
 
 /** The type name a parameter is annotated with (`req: Request` → `Request`, `c: Context<Env>` → `Context`). */
 export function parameterTypeName(param: TSESTree.Parameter | undefined): string | null {
+  const type = parameterType(param);
+  return type ? typeReferenceName(type) : null;
+}
+
+/** The type annotation of a parameter (`req: Request`, `ctx: Context = x`), when it has one. */
+export function parameterType(param: TSESTree.Parameter | undefined): TSESTree.TypeNode | null {
   if (!param) return null;
   const target = param.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
   if (!('typeAnnotation' in target) || !target.typeAnnotation) return null;
-  return typeReferenceName(target.typeAnnotation.typeAnnotation);
+  return target.typeAnnotation.typeAnnotation;
 }
 
 export function typeReferenceName(type: TSESTree.TypeNode): string | null {

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isValueWrapper, memberName, propertyName, staticKeyName } from './ast.js';
+import { isValueWrapper, memberName, propertyName, staticKeyName, valueSlot } from './ast.js';
 import { globalReferences } from './modules.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -124,9 +124,7 @@ function bindingExportNames(
 
 /** `export default { create, list }`: a service object whose functions importers call as `service.create()`. */
 function isDefaultExportedObject(object: TSESTree.ObjectExpression): boolean {
-  let slot: TSESTree.Node = object;
-  while (slot.parent && isValueWrapper(slot.parent)) slot = slot.parent;
-  return slot.parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
+  return valueSlot(object).parent?.type === AST_NODE_TYPES.ExportDefaultDeclaration;
 }
 
 /** `module.exports = x` → `default`; `exports.handler = x` / `module.exports.handler = x` → `handler`. */

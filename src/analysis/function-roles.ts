@@ -48,9 +48,11 @@ import {
   isValueWrapper,
   memberName,
   parameterNames,
+  parameterType,
   parameterTypeName,
   propertyName,
   typeReferenceName,
+  valueSlot,
 } from './ast.js';
 import type { FileFacts } from './file-facts.js';
 import { hasDirective } from './file-facts.js';
@@ -113,8 +115,7 @@ export function functionRole(env: RoleEnvironment, fn: FunctionNode): FunctionRo
  */
 function wrappedExportRole(env: RoleEnvironment, fn: FunctionNode, position: FunctionRole | null): FunctionRole | null {
   if (position?.kind !== 'inline') return null;
-  let slot: TSESTree.Node = fn;
-  while (slot.parent && isValueWrapper(slot.parent)) slot = slot.parent;
+  const slot = valueSlot(fn);
   const call = slot.parent;
   if (!call || !isCallLike(call) || call.callee === slot) return null;
   const role = exportRole(env, fn);
@@ -185,9 +186,7 @@ function signatureRole(env: RoleEnvironment, fn: FunctionNode): FunctionRole | n
  * keep the signal.
  */
 function typeFromOtherPackage(env: RoleEnvironment, fn: FunctionNode): boolean {
-  const param = fn.params[0];
-  const target = param?.type === AST_NODE_TYPES.AssignmentPattern ? param.left : param;
-  const type = target && 'typeAnnotation' in target ? target.typeAnnotation?.typeAnnotation : undefined;
+  const type = parameterType(fn.params[0]);
   if (type?.type !== AST_NODE_TYPES.TSTypeReference) return false;
   let name: TSESTree.EntityName = type.typeName;
   while (name.type === AST_NODE_TYPES.TSQualifiedName) name = name.left;

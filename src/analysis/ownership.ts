@@ -636,7 +636,7 @@ function entryExits(sourceCode: SourceCode, fn: FunctionNode, depth = 0): Facts[
   if (calls.length === 0) return null;
   const outcomes: { onSuccess: boolean; onFailure: boolean }[] = [];
   for (const call of calls) {
-    const caller = enclosingFunctionBelow(call, sourceCode.ast);
+    const caller = innermostFunction(call);
     if (caller === null) {
       outcomes.push(chainExits(sourceCode, call));
       continue;
@@ -659,39 +659,38 @@ function callerExits(sourceCode: SourceCode, caller: FunctionNode, call: TSESTre
   if (depth >= 2 || !isAwaitedIn(sourceCode, call, caller) || isInsideTry(call, caller)) return null;
   const outer = entryExits(sourceCode, caller, depth + 1);
   if (!outer) return null;
-  const exitsAfter = exitCalls(sourceCode).some(
-    (exit) => exit.range[0] > call.range[1] && enclosingFunctionBelow(exit, sourceCode.ast) === caller && unconditional(exit, caller, true),
-  );
+  const exitsAfter = exitCalls(sourceCode).some((exit) => exit.range[0] > call.range[1] && innermostFunction(exit) === caller && unconditional(exit, caller, true));
   return { onSuccess: outer.onSuccess || exitsAfter, onFailure: outer.onFailure };
 }
 
 /** `await f()`, `await Promise.all([f(), ...])`, or a `const` holding `f()` awaited so, unconditionally in `caller`'s body. */
 function isAwaitedIn(sourceCode: SourceCode, call: TSESTree.CallExpression, caller: FunctionNode): boolean {
-  // Through type assertions, not through the `await` itself.
-  const outer = (node: TSESTree.Node) => {
-    let slot = node;
-    while (slot.parent && isValueWrapper(slot.parent) && slot.parent.type !== AST_NODE_TYPES.AwaitExpression) slot = slot.parent;
-    return slot;
-  };
-  let slot = outer(call);
+  let slot = belowAwait(call);
   // `cond ? workerFun(q) : skip()`: the branch's value is the expression's.
-  while (slot.parent?.type === AST_NODE_TYPES.ConditionalExpression && slot.parent.test !== slot) slot = outer(slot.parent);
+  while (slot.parent?.type === AST_NODE_TYPES.ConditionalExpression && slot.parent.test !== slot) slot = belowAwait(slot.parent);
   const declarator = slot.parent;
   if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === slot && declarator.id.type === AST_NODE_TYPES.Identifier) {
     // `const running = workerFun(q); ...; await Promise.all([running, other])`.
     const [variable] = sourceCode.scopeManager?.getDeclaredVariables(declarator) ?? [];
-    return (variable?.references ?? []).some((reference) => reference.isRead() && isAwaitedValue(reference.identifier as TSESTree.Node, caller, outer));
+    return (variable?.references ?? []).some((reference) => reference.isRead() && isAwaitedValue(reference.identifier as TSESTree.Node, caller));
   }
-  return isAwaitedValue(slot, caller, outer);
+  return isAwaitedValue(slot, caller);
+}
+
+/** `node` through type assertions, not through an `await` around it. */
+function belowAwait(node: TSESTree.Node): TSESTree.Node {
+  let slot = node;
+  while (slot.parent && isValueWrapper(slot.parent) && slot.parent.type !== AST_NODE_TYPES.AwaitExpression) slot = slot.parent;
+  return slot;
 }
 
 /** The value at `slot` is awaited, alone or in a `Promise.all([...])`, unconditionally in `caller`. */
-function isAwaitedValue(slot: TSESTree.Node, caller: FunctionNode, outer: (node: TSESTree.Node) => TSESTree.Node): boolean {
-  let current = outer(slot);
+function isAwaitedValue(slot: TSESTree.Node, caller: FunctionNode): boolean {
+  let current = belowAwait(slot);
   if (current.parent?.type === AST_NODE_TYPES.ArrayExpression) {
     const combinator = current.parent.parent;
-    if (combinator?.type !== AST_NODE_TYPES.CallExpression || !PROMISE_COMBINATORS.has(calleeName(combinator) ?? '')) return false;
-    current = outer(combinator);
+    if (combinator?.type !== AST_NODE_TYPES.CallExpression || !isPromiseCombinator(combinator)) return false;
+    current = belowAwait(combinator);
   }
   const awaited = current.parent;
   return awaited?.type === AST_NODE_TYPES.AwaitExpression && innermostFunction(awaited) === caller && unconditional(awaited, caller, true);

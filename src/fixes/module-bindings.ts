@@ -163,6 +163,8 @@ export class ImportEdits {
   releaseCallee(identifier: TSESTree.Identifier): string | null {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
     if (!variable || !isModuleLevel(variable.scope)) return null;
+    const uses = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
+    const lastUse = uses.length === 1 && uses[0] === identifier;
     const [definition] = variable.defs;
     if (
       definition?.type === 'ImportBinding' &&
@@ -171,14 +173,12 @@ export class ImportEdits {
       definition.parent.specifiers.length === 1
     ) {
       // `import Stripe from 'stripe'` holding only this binding: its statement goes with the last use.
-      const uses = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
-      if (uses.length === 1 && uses[0] === identifier) this.droppedStatement = definition.parent;
+      if (lastUse) this.droppedStatement = definition.parent;
       return null;
     }
     const binding = [...bindingsByModule(this.sourceCode).values()].flat().find((b) => b.element && variable.defs.some((d) => d.name === b.local));
     if (!binding?.list || !binding.element) return null;
-    const uses = variable.references.filter((reference) => !reference.init).map((reference) => reference.identifier);
-    if (uses.length === 1 && uses[0] === identifier) {
+    if (lastUse) {
       this.dropped = binding;
       return null;
     }

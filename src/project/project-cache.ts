@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { cacheFile, defaultCacheDirectory, readCache, writeOnExit } from './disk-cache.js';
+import { type CacheContents, cacheFile, defaultCacheDirectory, readCache, writeOnExit } from './disk-cache.js';
 import { clearFileSummaries } from './file-summary.js';
 import { ProjectIndex } from './project-index.js';
 import { findProjectRoot } from './root.js';
@@ -53,13 +53,16 @@ function createSolver(root: string, options: ProjectOptions | undefined, knowled
   const index = new ProjectIndex(root, options?.include, options?.exclude, saved.index);
   const solver = new Solver(index, knowledge);
   const handlersKey = JSON.stringify(index.handlers.map((handler) => [index.relative(handler.file), handler.exportName, index.relative(handler.config), handler.line]));
-  const answers = saved.answers as { handlers?: unknown; entries?: unknown } | undefined;
-  if (answers?.handlers === handlersKey) solver.restore(answers.entries);
+  /** Saved answers hold only under the same deploy handlers. */
+  const restoreFrom = (contents: CacheContents) => {
+    const answers = contents.answers as { handlers?: unknown; entries?: unknown } | undefined;
+    if (answers?.handlers === handlersKey) solver.restore(answers.entries);
+  };
+  restoreFrom(saved);
   if (path !== null) {
     writeOnExit(path, () => {
       // Another worker of the same run may have saved answers meanwhile: keep those still valid.
-      const onDisk = readCache(path).answers as { handlers?: unknown; entries?: unknown } | undefined;
-      if (onDisk?.handlers === handlersKey) solver.restore(onDisk.entries);
+      restoreFrom(readCache(path));
       const indexSnapshot = index.snapshot();
       const entries = solver.snapshot();
       if (indexSnapshot === null && entries === null) return null;

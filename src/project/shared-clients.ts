@@ -114,7 +114,6 @@ function returnsVariable(sourceCode: FileSummary['sourceCode'], fn: FunctionNode
   return returned;
 }
 
-
 /**
  * The module-level `const x = ...` whose value is the creation: directly, or as the fallback of
  * a `globalThis` singleton (`globalThis.prisma ?? new PrismaClient()`, `g.db || new Pool()`).

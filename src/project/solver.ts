@@ -10,7 +10,8 @@ import { fileStamp } from './stamp.js';
 import { type ExportRef, type Use, findUses } from './uses.js';
 
 export interface CrossFileCaller { file: string; line: number; label: string }
-export type CrossFileKind = 'request' | 'startup' | 'once' | 'test' | 'unknown';
+const CROSS_FILE_KINDS = ['request', 'startup', 'once', 'test', 'unknown'] as const;
+export type CrossFileKind = (typeof CROSS_FILE_KINDS)[number];
 export interface CrossFileContext { kind: CrossFileKind; chain: CrossFileCaller[] }
 
 const UNKNOWN: CrossFileContext = Object.freeze({ kind: 'unknown', chain: [] }) as CrossFileContext;
@@ -95,8 +96,7 @@ export class Solver {
     const key = `${file}\0${exportName}`;
     const cached = this.exact.get(key) ?? this.fromSaved(key);
     if (cached && this.isFresh(cached)) {
-      for (const [path, stamp] of cached.stamps) this.depend(path, stamp);
-      for (const [path, importers] of cached.importers) this.dependOnImporters(path, importers);
+      this.dependOnAll(cached);
       return cached.context;
     }
     if (this.inProgress.has(key)) {
@@ -117,8 +117,7 @@ export class Solver {
     } finally {
       this.inProgress.delete(key);
       this.depended.pop();
-      for (const [path, stamp] of dependencies.stamps) this.depend(path, stamp);
-      for (const [path, importers] of dependencies.importers) this.dependOnImporters(path, importers);
+      this.dependOnAll(dependencies);
     }
   }
 
@@ -134,6 +133,12 @@ export class Solver {
 
   private dependOnImporters(path: string, importers: string): void {
     this.depended.at(-1)?.importers.set(path, importers);
+  }
+
+  /** What an answer came from is also what the answer being worked out around it comes from. */
+  private dependOnAll(dependencies: Dependencies): void {
+    for (const [path, stamp] of dependencies.stamps) this.depend(path, stamp);
+    for (const [path, importers] of dependencies.importers) this.dependOnImporters(path, importers);
   }
 
   /** The project files that import `file`, in a fixed order; the answer being worked out depends on that set. */
@@ -260,17 +265,15 @@ export class Solver {
         case 'test-teardown':
         case 'test-body':
           return { kind: 'test', chain: [{ file: summary.file, line, label: role.label }] };
-        case 'iteration': {
-          const call = enclosingCall(use.node);
-          return call ? this.siteContext(summary, call, visited) : UNKNOWN;
-        }
+        case 'iteration':
         case 'inline': {
-          // Handed to a call the analysis does not know, inside a function (`parseForm(request,
-          // uploadHandler)` in an action): it runs with that call, as the file's own analysis
-          // reads callbacks. At module scope the call may be a wrapper that returns a handler
-          // (`export const GET = withAuth(handler)`): when the function runs is then a guess.
+          // It runs with the call it is handed to. For a call the analysis does not know, only
+          // inside a function (`parseForm(request, uploadHandler)` in an action), as the file's own
+          // analysis reads callbacks: at module scope the call may be a wrapper that returns a
+          // handler (`export const GET = withAuth(handler)`), and when the function runs is a guess.
           const call = enclosingCall(use.node);
-          return call && innermostFunction(call) ? this.siteContext(summary, call, visited) : UNKNOWN;
+          if (!call || (role.kind === 'inline' && !innermostFunction(call))) return UNKNOWN;
+          return this.siteContext(summary, call, visited);
         }
         default:
           // A callback of a call the analysis does not know: when it runs is a guess.
@@ -335,7 +338,7 @@ function isSavedAnswer(value: unknown): value is SavedAnswer {
   if (value === null || typeof value !== 'object') return false;
   const answer = value as SavedAnswer;
   return (
-    ['request', 'startup', 'once', 'test', 'unknown'].includes(answer.kind) &&
+    (CROSS_FILE_KINDS as readonly string[]).includes(answer.kind) &&
     Array.isArray(answer.chain) &&
     answer.chain.every((link) => Array.isArray(link) && typeof link[0] === 'string' && typeof link[1] === 'number' && typeof link[2] === 'string') &&
     [answer.files, answer.importers].every((pairs) => Array.isArray(pairs) && pairs.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string'))

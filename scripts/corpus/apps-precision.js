@@ -8,7 +8,8 @@
  *
  *   npm run build && node scripts/corpus/apps-precision.js [corpus/app-verdicts.tsv] [--false-positives]
  *
- * `--false-positives` also lists, per config, the classified false positives the build still reports.
+ * `--false-positives` also lists, per config, the classified false positives the build still reports;
+ * `--silenced-true-positives` the classified true positives it no longer reports (what a change lost).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,9 +20,12 @@ import { REPO_ROOT } from './files.js';
 import { LINTER_CWD, loadPlugin } from './lint-file.js';
 
 const listFalsePositives = process.argv.includes('--false-positives');
+const listSilencedTruePositives = process.argv.includes('--silenced-true-positives');
 const verdictsFile = process.argv.slice(2).find((argument) => !argument.startsWith('--')) ?? path.join(REPO_ROOT, 'corpus/app-verdicts.tsv');
 /** @type {string[]} */
 const stillReportedFalsePositives = [];
+/** @type {string[]} */
+const silencedTruePositives = [];
 const rows = readFileSync(verdictsFile, 'utf8')
   .split('\n')
   .slice(1)
@@ -48,6 +52,7 @@ for (const name of /** @type {const} */ (['recommended', 'strict'])) {
     const entry = (counts[`${name}\t${rule}`] ??= { tp: 0, fp: 0, silencedTp: 0, silencedFp: 0 });
     if (still) entry[verdict === 'tp' ? 'tp' : 'fp']++;
     else entry[verdict === 'tp' ? 'silencedTp' : 'silencedFp']++;
+    if (!still && verdict === 'tp') silencedTruePositives.push(`${name}\t${rule}\t${repo} ${file}:${line}\t${why}`);
     if (still && verdict === 'fp') stillReportedFalsePositives.push(`${name}\t${rule}\t${repo} ${file}:${line}\t${why}`);
   }
 }
@@ -61,4 +66,8 @@ for (const [key, { tp, fp, silencedTp, silencedFp }] of Object.entries(counts)) 
 if (listFalsePositives) {
   console.log('\nfalse positives still reported:');
   for (const line of stillReportedFalsePositives) console.log(line);
+}
+if (listSilencedTruePositives) {
+  console.log('\ntrue positives no longer reported:');
+  for (const line of silencedTruePositives) console.log(line);
 }

@@ -6,6 +6,8 @@
  *       a seeded random sample of the reports of `npm run corpus -- --apps --json reports.json`:
  *       up to 40 per rule (all when fewer), each with ~25 lines of code around it and a TSV line
  *       to copy into corpus/app-verdicts.tsv with a verdict (tp, fp or unsure) and why
+ *   node scripts/corpus/apps-sample.js reports.json --unclassified corpus/app-verdicts.tsv ...
+ *       the same, drawn only from reports that the verdicts file does not classify yet
  *   node scripts/corpus/apps-sample.js --precision corpus/app-verdicts.tsv
  *       precision per rule from the classified lines: tp / (tp + fp), unsure left out
  *
@@ -128,6 +130,22 @@ export function sampleMarkdown(run, { seed, perRule, source }) {
 }
 
 /**
+ * The reports a verdicts file does not classify (matched by repo, file, line and rule).
+ * @param {readonly AppReport[]} reports
+ * @param {string} verdictsText
+ */
+export function unclassifiedReports(reports, verdictsText) {
+  const classified = new Set(
+    verdictsText
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t'))
+      .map(([repo, , file, line, rule]) => `${repo}\t${file}\t${line}\t${rule}`),
+  );
+  return reports.filter((report) => !classified.has(`${report.repo}\t${report.file}\t${report.line}\t${report.rule}`));
+}
+
+/**
  * Precision per rule from a verdicts file (header `repo commit file line rule verdict why`).
  * @param {string} text
  */
@@ -187,6 +205,7 @@ if (import.meta.filename === process.argv[1]) {
       seed: { type: 'string', default: '1' },
       'per-rule': { type: 'string', default: '40' },
       precision: { type: 'string' },
+      unclassified: { type: 'string' },
     },
   });
   if (values.precision) {
@@ -198,6 +217,7 @@ if (import.meta.filename === process.argv[1]) {
       process.exit(2);
     }
     const run = JSON.parse(readFileSync(source, 'utf8'));
+    if (values.unclassified) run.reports = unclassifiedReports(run.reports, readFileSync(values.unclassified, 'utf8'));
     process.stdout.write(`${sampleMarkdown(run, { seed: Number(values.seed), perRule: Number(values['per-rule']), source })}\n`);
   }
 }

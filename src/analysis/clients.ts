@@ -2,7 +2,7 @@ import { CALL } from '@eslint-community/eslint-utils';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import type { ClientEntry } from '../catalog/types.js';
 import { valueSlot } from './ast.js';
-import { type CallLike, type TraceNode, catalogResolver, referenceTracker } from './imports.js';
+import { type CallLike, type ResolvedCall, type TraceNode, catalogResolver, referenceTracker } from './imports.js';
 import { perNode, perProgram } from './program-cache.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -13,6 +13,8 @@ export interface ClientCreation {
   entry: ClientEntry;
   /** The name shown in messages: the entry's label, or the export used (`S3Client`). */
   name: string;
+  /** The module specifier the file imports it from, as written. */
+  specifier: string;
 }
 
 /**
@@ -25,14 +27,14 @@ export const clientCreationsFor = perNode((catalog: readonly ClientEntry[]) =>
     for (const call of catalogResolver(catalog)(sourceCode).values()) {
       const exportName = call.path.at(-1) ?? call.entry.export;
       const name = call.entry.export.includes('*') ? exportName : call.entry.label;
-      creations.set(call.node, { node: call.node, entry: call.entry, name });
-      addMemberCreations(sourceCode, call.node, call.entry, creations);
+      creations.set(call.node, { node: call.node, entry: call.entry, name, specifier: call.specifier });
+      addMemberCreations(sourceCode, call, creations);
     }
     return creations;
   }),
 );
 
-function addMemberCreations(sourceCode: SourceCode, node: CallLike, entry: ClientEntry, creations: Map<TSESTree.Node, ClientCreation>) {
+function addMemberCreations(sourceCode: SourceCode, { node, entry, specifier }: ResolvedCall<ClientEntry>, creations: Map<TSESTree.Node, ClientCreation>) {
   if (!entry.members?.length) return;
   const traceMap: Record<string, Record<symbol, ClientEntry>> = {};
   for (const member of entry.members) {
@@ -43,7 +45,7 @@ function addMemberCreations(sourceCode: SourceCode, node: CallLike, entry: Clien
   for (const found of tracker.iteratePropertyReferences<ClientEntry>(valueSlot(node), traceMap as unknown as TraceNode)) {
     const memberEntry = found.info;
     if (found.node.type === 'CallExpression' && !creations.has(found.node)) {
-      creations.set(found.node, { node: found.node, entry: memberEntry, name: memberEntry.label });
+      creations.set(found.node, { node: found.node, entry: memberEntry, name: memberEntry.label, specifier });
     }
   }
 }

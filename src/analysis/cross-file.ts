@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
-import { crossFileContextAt, importedFunctionBorrows, projectSharedClient } from '../project/index.js';
+import { crossFileContextAt, importedFunctionBorrows, projectSharedClient, testSetupMocks } from '../project/index.js';
 import type { SharedClientImport } from '../fixes/reuse.js';
 import type { ClientCreation } from './clients.js';
 import { moduleSources } from './modules.js';
@@ -85,6 +85,12 @@ export function borrowsAcrossFiles(analysis: FileAnalysis, specifier: string, ex
   if (analysis.knowledge.project === false) return false;
   const filename = fileOnDisk(analysis);
   return filename !== null && importedFunctionBorrows(filename, specifier, exportName, index, closeNames, projectOptions(analysis));
+}
+
+/** The modules the test runner's setup files mock for this test file; none when the layer is off. */
+export function setupMocksAcrossFiles(analysis: FileAnalysis): ReadonlySet<string> {
+  const filename = analysis.knowledge.project === false ? null : fileOnDisk(analysis);
+  return filename === null ? new Set() : testSetupMocks(filename, projectOptions(analysis));
 }
 
 function projectOptions(analysis: FileAnalysis) {

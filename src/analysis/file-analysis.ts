@@ -6,6 +6,8 @@ import { ContextAnalysis } from './contexts.js';
 import type { RoleEnvironment } from './function-roles.js';
 import { type FileFacts, factsFor } from './file-facts.js';
 import { catalogResolver } from './imports.js';
+import { mockKey, mockedModulesInFile } from './mocked-modules.js';
+import { setupMocksAcrossFiles } from './cross-file.js';
 import { programValues } from './program-cache.js';
 import { packageRuntime } from '../project/root.js';
 
@@ -53,12 +55,29 @@ export function analyzeFile(context: RuleContext): FileAnalysis {
       return contexts;
     },
     get clientCreations() {
-      clientCreations ??= clientCreationsFor(knowledge.clients)(sourceCode);
+      clientCreations ??= withoutMocks(analysis, clientCreationsFor(knowledge.clients)(sourceCode));
       return clientCreations;
     },
   };
   values.set(analyzeFile, analysis);
   return analysis;
+}
+
+/**
+ * The creations that are real clients: a construction from a module the test mocks (in the file,
+ * or in the runner's setup files for a test file) builds the mock's object instead.
+ */
+function withoutMocks(analysis: FileAnalysis, creations: ReadonlyMap<TSESTree.Node, ClientCreation>): ReadonlyMap<TSESTree.Node, ClientCreation> {
+  if (creations.size === 0) return creations;
+  const inFile = mockedModulesInFile(analysis.sourceCode);
+  const fromSetup = analysis.facts.role === 'test' ? setupMocksAcrossFiles(analysis) : new Set<string>();
+  if (inFile.size === 0 && fromSetup.size === 0) return creations;
+  const real = new Map<TSESTree.Node, ClientCreation>();
+  for (const [node, creation] of creations) {
+    const key = mockKey(creation.specifier);
+    if (!inFile.has(key) && !fromSetup.has(key)) real.set(node, creation);
+  }
+  return real;
 }
 
 /**

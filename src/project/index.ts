@@ -10,6 +10,7 @@ import { type SharedClient, sameArgumentTexts, sharedClientsOf } from './shared-
 import type { ClientEntry } from '../catalog/types.js';
 import { borrowsParameter, exportedFunction } from '../analysis/borrowing.js';
 import { fileSummary } from './file-summary.js';
+import { setupFileMocks } from './test-setup.js';
 
 export type { CrossFileCaller, CrossFileContext, CrossFileKind } from './solver.js';
 export type { ProjectOptions } from './project-cache.js';
@@ -119,6 +120,19 @@ export function importedFunctionBorrows(
     return false;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The modules the test runner's setup files mock for the test file `filename` (Vitest
+ * `setupFiles`, Jest `setupFiles`/`setupFilesAfterEnv`). Empty when there are none. Never throws.
+ */
+export function testSetupMocks(filename: string, options?: ProjectOptions): ReadonlySet<string> {
+  try {
+    const project = projectSolver(filename, options);
+    return project ? setupFileMocks(project.file, project.solver.index.root) : new Set();
+  } catch {
+    return new Set();
   }
 }
 

@@ -1,9 +1,10 @@
-import type { TSESLint } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { propertyName } from '../analysis/ast.js';
 import type { ClientCreation } from '../analysis/clients.js';
 import type { ExecutionContext } from '../analysis/contexts.js';
 import { contextAcrossFiles, sharedClientAcrossFiles } from '../analysis/cross-file.js';
 import { analyzeFile } from '../analysis/file-analysis.js';
-import { type ExpressionFacts, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
+import { type ExpressionFacts, callDataReferences, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
 import { valueFlow } from '../analysis/value-flow.js';
@@ -38,7 +39,7 @@ export default createRule<Options, MessageId>({
           reportRequestScopedWrappers: {
             type: 'boolean',
             description:
-              'Also report wrapper clients (axios, OpenAI, Stripe, Octokit...) whose options carry per-request data such as a user token.',
+              'Also report wrapper clients (axios, OpenAI, Stripe, Octokit...) whose options carry per-request data such as a user token, and AWS SDK clients built from per-request credentials.',
           },
         },
         additionalProperties: false,
@@ -109,7 +110,8 @@ function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, op
   function checkCreation(creation: ClientCreation, where: Place, argumentFacts: ExpressionFacts): Hoist | null {
     const sourceCode = context.sourceCode;
     const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
-    if (creation.entry.kind === 'wrapper' && requestScoped && !options()[0].reportRequestScopedWrappers) return null;
+    const requestScopedFacade = creation.entry.kind === 'wrapper' || isBoundToRequestCredentials(sourceCode, creation, argumentFacts);
+    if (requestScoped && requestScopedFacade && !options()[0].reportRequestScopedWrappers) return null;
 
     const data = {
       client: creation.name,
@@ -182,6 +184,27 @@ function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, op
     if (plan.kind === 'fix' && callersElsewhereGetIt(context.sourceCode, creation, where)) plan = { kind: 'suggestion', fix: plan.fix, caveat: CALLERS_SHARE };
     return { shared, plan };
   }
+}
+
+/**
+ * An HTTP API client (its sockets are an HTTP agent's) whose only per-request data is its
+ * credentials: an AWS SDK client signed with the caller's STS keys. It cannot be one shared
+ * client, and it holds no connection slots of its own, so it is a request-scoped facade like a
+ * wrapper with a user token.
+ */
+function isBoundToRequestCredentials(sourceCode: Readonly<TSESLint.SourceCode>, creation: ClientCreation, argumentFacts: ExpressionFacts): boolean {
+  if (!creation.entry.idleSocketsUnref) return false;
+  const perRequest = callDataReferences(sourceCode, argumentFacts);
+  return perRequest.length > 0 && perRequest.every((reference) => isUnderCredentialOption(reference, creation.node));
+}
+
+const CREDENTIAL_OPTION = /^(?:credentials?|accessKeyId|secretAccessKey|sessionToken|apiKey|token|auth|password)$/i;
+
+function isUnderCredentialOption(reference: TSESTree.Node, root: TSESTree.Node): boolean {
+  for (let node = reference.parent; node && node !== root; node = node.parent) {
+    if (node.type === AST_NODE_TYPES.Property && CREDENTIAL_OPTION.test(propertyName(node) ?? '')) return true;
+  }
+  return false;
 }
 
 /** An autofixed hoist, reported once all of the file's are known. */

@@ -1,0 +1,213 @@
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import rule from '../../src/rules/require-client-close.js';
+import { LAYER_OFF, projectFile, projectTester } from '../helpers/project-fixture.js';
+
+const ruleTester = new RuleTester();
+const setupProject = projectTester('vitest-setup');
+
+// A client built from a module the test runner mocks is the mock's object: whether it connects is the mock's to say.
+ruleTester.run('require-client-close (modules the test mocks)', rule, {
+  valid: [
+    {
+      filename: 'src/cache.test.ts',
+      code: `import { expect, it, vi } from 'vitest';
+import Redis from 'ioredis';
+
+vi.mock('ioredis');
+
+const redis = new Redis();
+
+it('stores', async () => {
+  await redis.set('a', '1');
+  expect(redis.set).toHaveBeenCalled();
+});
+`,
+      name: 'vi.mock of the client module in the test file',
+    },
+    {
+      filename: 'test/jobs.test.js',
+      code: `const { Pool } = require('pg');
+jest.mock('pg', () => ({ Pool: jest.fn(() => ({ query: jest.fn() })) }));
+
+const pool = new Pool();
+
+test('queries', async () => {
+  await pool.query('select 1');
+});
+`,
+      name: 'jest.mock with a factory, after the require that it is hoisted above',
+    },
+  ],
+  invalid: [
+    {
+      filename: 'src/cache.test.ts',
+      code: `import { expect, it, vi } from 'vitest';
+import Redis from 'ioredis';
+
+vi.mock('pg');
+
+const redis = new Redis();
+
+it('stores', async () => {
+  await redis.set('a', '1');
+  expect(await redis.get('a')).toBe('1');
+});
+`,
+      output: null,
+      errors: [{ messageId: 'testNotClosed', line: 6, column: 15, endLine: 6, endColumn: 26, suggestions: [{ messageId: 'suggestTestHook', output: `import { expect, it, vi, afterAll } from 'vitest';
+import Redis from 'ioredis';
+
+vi.mock('pg');
+
+const redis = new Redis();
+
+afterAll(async () => {
+  await redis.quit();
+});
+
+it('stores', async () => {
+  await redis.set('a', '1');
+  expect(await redis.get('a')).toBe('1');
+});
+` }] }],
+      name: 'a mock of another module does not cover the client',
+    },
+    {
+      filename: 'src/cache.test.ts',
+      code: `import { it, vi } from 'vitest';
+import Redis from 'ioredis';
+
+vi.mock('ioredis', async (importOriginal) => ({ ...(await importOriginal()), lazy: true }));
+
+const redis = new Redis();
+
+it('stores', async () => {
+  await redis.set('a', '1');
+});
+`,
+      output: null,
+      errors: [
+        {
+          messageId: 'testNotClosed',
+          line: 6,
+          column: 15,
+          endLine: 6,
+          endColumn: 26,
+          suggestions: [
+            {
+              messageId: 'suggestTestHook',
+              output: `import { it, vi, afterAll } from 'vitest';
+import Redis from 'ioredis';
+
+vi.mock('ioredis', async (importOriginal) => ({ ...(await importOriginal()), lazy: true }));
+
+const redis = new Redis();
+
+afterAll(async () => {
+  await redis.quit();
+});
+
+it('stores', async () => {
+  await redis.set('a', '1');
+});
+`,
+            },
+          ],
+        },
+      ],
+      name: 'a mock built on the real module (importOriginal) still makes real clients',
+    },
+  ],
+});
+
+setupProject.run('require-client-close (modules the runner setup files mock)', rule, {
+  valid: [],
+  invalid: [
+    {
+      ...projectFile('vitest-setup', 'test/cache.test.ts'),
+      output: null,
+      errors: [
+        { messageId: 'testNotClosed', line: 6, column: 15, endLine: 6, endColumn: 26, suggestions: [{ messageId: 'suggestTestHook', output: `// @ts-nocheck
+import { expect, it, afterAll } from 'vitest';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+
+const redis = new Redis();
+
+afterAll(async () => {
+  await redis.quit();
+});
+const pool = new Pool();
+
+it('reads the options', async () => {
+  expect(redis.options.host).toBe('localhost');
+  expect(await pool.query('select 1')).toBeTruthy();
+});
+` }] },
+      ],
+      name: 'vitest setupFiles mock pg outright and ioredis on the real module: only the ioredis client is reported',
+    },
+    {
+      ...projectFile('vitest-setup', 'worker/test/jobs.test.js'),
+      output: null,
+      errors: [{ messageId: 'testNotClosed', line: 5, column: 15, endLine: 5, endColumn: 26, suggestions: [{ messageId: 'suggestTestHook', output: `const { Pool } = require('pg');
+const Redis = require('ioredis');
+
+const pool = new Pool();
+const redis = new Redis();
+
+afterAll(async () => {
+  await redis.quit();
+});
+
+test('runs', async () => {
+  await pool.query('select 1');
+  await redis.get('a');
+});
+` }] }],
+      name: 'jest setupFilesAfterEnv (package.json, <rootDir>) mocks pg: only the ioredis client is reported',
+    },
+    {
+      ...projectFile('vitest-setup', 'test/cache.test.ts'),
+      settings: LAYER_OFF,
+      output: null,
+      errors: [
+        { messageId: 'testNotClosed', line: 6, column: 15, endLine: 6, endColumn: 26, suggestions: [{ messageId: 'suggestTestHook', output: `// @ts-nocheck
+import { expect, it, afterAll } from 'vitest';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+
+const redis = new Redis();
+
+afterAll(async () => {
+  await redis.quit();
+});
+const pool = new Pool();
+
+it('reads the options', async () => {
+  expect(redis.options.host).toBe('localhost');
+  expect(await pool.query('select 1')).toBeTruthy();
+});
+` }] },
+        { messageId: 'testNotClosed', line: 7, column: 14, endLine: 7, endColumn: 24, suggestions: [{ messageId: 'suggestTestHook', output: `// @ts-nocheck
+import { expect, it, afterAll } from 'vitest';
+import Redis from 'ioredis';
+import { Pool } from 'pg';
+
+const redis = new Redis();
+const pool = new Pool();
+
+afterAll(async () => {
+  await pool.end();
+});
+
+it('reads the options', async () => {
+  expect(redis.options.host).toBe('localhost');
+  expect(await pool.query('select 1')).toBeTruthy();
+});
+` }] },
+      ],
+      name: 'layer off: setup files are not read',
+    },
+  ],
+});

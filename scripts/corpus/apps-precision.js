@@ -13,11 +13,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
-import { APPS_ROOT } from './apps.js';
 import { REPO_ROOT } from './files.js';
-import { LINTER_CWD, loadPlugin } from './lint-file.js';
+import { stillReportedUnder } from './relint.js';
 
 const listFalsePositives = process.argv.includes('--false-positives');
 const listSilencedTruePositives = process.argv.includes('--silenced-true-positives');
@@ -33,22 +30,12 @@ const rows = readFileSync(verdictsFile, 'utf8')
   .map((line) => line.split('\t'))
   .filter((columns) => ['tp', 'fp'].includes(columns[5] ?? ''));
 
-const plugin = await loadPlugin();
-const linter = new Linter({ cwd: LINTER_CWD });
 /** @type {Record<string, { tp: number, fp: number, silencedTp: number, silencedFp: number }>} */
 const counts = {};
 for (const name of /** @type {const} */ (['recommended', 'strict'])) {
-  /** @type {import('eslint').Linter.Config[]} */
-  const config = [
-    { files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'], languageOptions: { parser: tseslint.parser } },
-    plugin.configs[name],
-  ];
-  /** @type {Map<string, import('eslint').Linter.LintMessage[]>} */
-  const messagesOf = new Map();
+  const stillReported = await stillReportedUnder(name);
   for (const [repo = '', , file = '', line = '', rule = '', verdict = '', why = ''] of rows) {
-    const filename = path.join(APPS_ROOT, repo.replace('/', '+'), file);
-    if (!messagesOf.has(filename)) messagesOf.set(filename, linter.verify(readFileSync(filename, 'utf8'), config, { filename }));
-    const still = (messagesOf.get(filename) ?? []).some((message) => message.ruleId === rule && message.line === Number(line));
+    const still = stillReported(repo, file, rule, Number(line));
     const entry = (counts[`${name}\t${rule}`] ??= { tp: 0, fp: 0, silencedTp: 0, silencedFp: 0 });
     if (still) entry[verdict === 'tp' ? 'tp' : 'fp']++;
     else entry[verdict === 'tp' ? 'silencedTp' : 'silencedFp']++;

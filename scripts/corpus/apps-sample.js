@@ -8,6 +8,9 @@
  *       to copy into corpus/app-verdicts.tsv with a verdict (tp, fp or unsure) and why
  *   node scripts/corpus/apps-sample.js reports.json --unclassified corpus/app-verdicts.tsv ...
  *       the same, drawn only from reports that the verdicts file does not classify yet
+ *   node scripts/corpus/apps-sample.js reports.json --still-reported-by recommended ...
+ *       the same, drawn only from reports the built plugin still makes under that config (the
+ *       corpus run lints with the strictest one; users mostly run `recommended`)
  *   node scripts/corpus/apps-sample.js --precision corpus/app-verdicts.tsv
  *       precision per rule from the classified lines: tp / (tp + fp), unsure left out
  *
@@ -17,6 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { APPS_ROOT } from './apps.js';
+import { stillReportedUnder } from './relint.js';
 
 /** @typedef {import('./apps.js').AppReport} AppReport */
 
@@ -206,6 +210,7 @@ if (import.meta.filename === process.argv[1]) {
       'per-rule': { type: 'string', default: '40' },
       precision: { type: 'string' },
       unclassified: { type: 'string' },
+      'still-reported-by': { type: 'string' },
     },
   });
   if (values.precision) {
@@ -218,6 +223,12 @@ if (import.meta.filename === process.argv[1]) {
     }
     const run = JSON.parse(readFileSync(source, 'utf8'));
     if (values.unclassified) run.reports = unclassifiedReports(run.reports, readFileSync(values.unclassified, 'utf8'));
+    const configName = values['still-reported-by'];
+    if (configName) {
+      if (configName !== 'recommended' && configName !== 'strict') throw new Error(`--still-reported-by: recommended or strict, not ${configName}`);
+      const stillReported = await stillReportedUnder(configName);
+      run.reports = run.reports.filter((/** @type {AppReport} */ report) => stillReported(report.repo, report.file, report.rule, report.line));
+    }
     process.stdout.write(`${sampleMarkdown(run, { seed: Number(values.seed), perRule: Number(values['per-rule']), source })}\n`);
   }
 }

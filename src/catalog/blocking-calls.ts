@@ -330,16 +330,15 @@ function passwordHashingEntries(): BlockingCallEntry[] {
     work: 'password-hashing',
     alternative: { source: { kind: 'same-module', export: async } },
   });
+  // No genSaltSync: it only draws 16 random bytes, whatever the cost factor; the hash pays for it.
   return [
     ...['bcrypt', 'bcryptjs', 'bcrypt-ts'].flatMap((module) => [
       sameModule(module, 'hashSync', 'hash'),
       sameModule(module, 'compareSync', 'compare'),
-      sameModule(module, 'genSaltSync', 'genSalt'),
     ]),
     sameModule('@node-rs/bcrypt', 'hashSync', 'hash'),
     sameModule('@node-rs/bcrypt', 'verifySync', 'verify'),
     sameModule('@node-rs/bcrypt', 'compareSync', 'compare'),
-    sameModule('@node-rs/bcrypt', 'genSaltSync', 'genSalt'),
     sameModule('@node-rs/argon2', 'hashSync', 'hash'),
     sameModule('@node-rs/argon2', 'verifySync', 'verify'),
     sameModule('@node-rs/argon2', 'hashRawSync', 'hashRaw'),

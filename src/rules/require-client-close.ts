@@ -15,7 +15,9 @@ import { createRule } from '../util/create-rule.js';
 
 type MessageId =
   | 'notClosed'
+  | 'notClosedKeepAlive'
   | 'closedOnSomePaths'
+  | 'closedOnSomePathsKeepAlive'
   | 'scriptNotClosed'
   | 'moduleNotClosed'
   | 'testNotClosed'
@@ -63,8 +65,12 @@ export default createRule<Options, MessageId>({
     messages: {
       notClosed:
         '{{client}} is created {{where}} and never closed: its connections stay open after the function is done, leaking them on every call and keeping a script or test runner from exiting. Call `{{close}}()` in a `finally` block once the function is done with it.',
+      notClosedKeepAlive:
+        '{{client}} is created {{where}} and never closed: its keep-alive sockets stay open after the function is done, until the server drops them, so every call leaves more behind. Call `{{close}}()` in a `finally` block once the function is done with it.',
       closedOnSomePaths:
         '{{client}} is closed with `{{close}}()` only when nothing throws before it: an error leaves its connections open, and a caller that handles the error never exits. Close it in a `finally` block.',
+      closedOnSomePathsKeepAlive:
+        '{{client}} is closed with `{{close}}()` only when nothing throws before it: an error leaves its keep-alive sockets open until the server drops them. Close it in a `finally` block.',
       scriptNotClosed:
         '{{client}} is created at module scope of this script and never closed: its open connections keep the script from exiting when its work is done. Call `{{close}}()` when the script is done.',
       moduleNotClosed:
@@ -137,10 +143,13 @@ function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, op
       case 'function': {
         if (verdict === 'closed-on-some-paths') {
           const plan = planCloseInFinally(sourceCode, ownership, entry, fixOptions());
-          return withPlan({ node, messageId: 'closedOnSomePaths', data: { client, close: ownership.closes[0]?.method ?? close } }, plan, close);
+          const messageId = entry.idleSocketsUnref ? 'closedOnSomePathsKeepAlive' : 'closedOnSomePaths';
+          return withPlan({ node, messageId, data: { client, close: ownership.closes[0]?.method ?? close } }, plan, close);
         }
         const plan = planCloseOnExit(sourceCode, ownership, entry, fixOptions());
-        return withPlan({ node, messageId: 'notClosed', data: { client, close, where: functionPlace(owner.fn, executionContext) } }, plan, close);
+        // Idle keep-alive sockets are unref'd: they leak, but keep no script or test runner from exiting.
+        const messageId = entry.idleSocketsUnref ? 'notClosedKeepAlive' : 'notClosed';
+        return withPlan({ node, messageId, data: { client, close, where: functionPlace(owner.fn, executionContext) } }, plan, close);
       }
       case 'test-lifecycle': {
         // What keeps a test runner from exiting is an open socket; this client's idle ones do not.

@@ -591,27 +591,17 @@ export async function POST(request: Request) {
   return Response.json({ hash: hashSync(password, genSaltSync(10)) });
 }
 `,
-      output: [
-        `import { genSalt, hashSync } from 'bcrypt-ts';
+      output: `import { genSaltSync, hash } from 'bcrypt-ts';
 
 export async function POST(request: Request) {
   const { password } = await request.json();
-  return Response.json({ hash: hashSync(password, await genSalt(10)) });
+  return Response.json({ hash: await hash(password, genSaltSync(10)) });
 }
 `,
-        `import { genSalt, hash } from 'bcrypt-ts';
-
-export async function POST(request: Request) {
-  const { password } = await request.json();
-  return Response.json({ hash: await hash(password, await genSalt(10)) });
-}
-`,
-      ],
       errors: [
         { messageId: 'blocking', line: 5, column: 32, endLine: 5, endColumn: 67, data: { name: 'bcrypt-ts.hashSync', ...IN_REQUEST, work: 'CPU-bound password hashing', alternative: '`await hash(…)` (`bcrypt-ts`)' } },
-        { messageId: 'blocking', line: 5, column: 51, endLine: 5, endColumn: 66, data: { name: 'bcrypt-ts.genSaltSync', ...IN_REQUEST, work: 'CPU-bound password hashing', alternative: '`await genSalt(…)` (`bcrypt-ts`)' } },
       ],
-      name: 'bcrypt-ts (vercel/ai-chatbot): the promise-returning twin of the same module',
+      name: 'bcrypt-ts (vercel/ai-chatbot): the promise-returning twin of the same module; genSaltSync (cheap) stays',
     },
   ],
 });

@@ -606,7 +606,7 @@ export async function sendEmail(job) {
   }
 }
 `,
-      errors: [{ messageId: 'notClosed', line: 5, column: 14, endLine: 5, endColumn: 51 }],
+      errors: [{ messageId: 'notClosedKeepAlive', line: 5, column: 14, endLine: 5, endColumn: 51 }],
       name: 'with the layer off, the same processor is a function of unknown callers that never closes its client',
     },
   ],

@@ -1617,7 +1617,8 @@ async function main() {
       output: null,
       errors: [
         {
-          messageId: 'notClosed',
+          messageId: 'notClosedKeepAlive',
+          data: { client: 'S3Client', close: 'destroy', where: 'in `main()`' },
           line: 4,
           column: 24,
           endLine: 4,
@@ -1625,7 +1626,7 @@ async function main() {
           suggestions: [],
         },
       ],
-      name: 'an inline client cannot be closed: no fix',
+      name: 'an inline client cannot be closed: no fix; an AWS SDK client leaks idle sockets but keeps no script from exiting, and the message says so',
     },
     {
       filename: 'scripts/report.ts',
@@ -1680,6 +1681,42 @@ async function main() {
         },
       ],
       name: 'closed only when nothing throws: autofix moves the close into finally',
+    },
+    {
+      filename: 'scripts/list.ts',
+      code: `import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';
+
+async function main() {
+  const s3 = new S3Client({});
+  const output = await s3.send(new ListBucketsCommand({}));
+  console.log(output.Buckets);
+  s3.destroy();
+}
+`,
+      output: `import { S3Client, ListBucketsCommand } from '@aws-sdk/client-s3';
+
+async function main() {
+  const s3 = new S3Client({});
+  try {
+    const output = await s3.send(new ListBucketsCommand({}));
+    console.log(output.Buckets);
+  } finally {
+    s3.destroy();
+  }
+}
+`,
+      errors: [
+        {
+          messageId: 'closedOnSomePathsKeepAlive',
+          data: { client: 'S3Client', close: 'destroy' },
+          line: 4,
+          column: 14,
+          endLine: 4,
+          endColumn: 30,
+          suggestions: [],
+        },
+      ],
+      name: 'an AWS SDK client closed only when nothing throws: its idle sockets do not hold the process, and the message says what does leak',
     },
     {
       filename: 'scripts/report.ts',

@@ -95,6 +95,12 @@ const LANGCHAIN_MODELS: Readonly<Record<string, readonly string[]>> = {
  * Known network, database and SDK clients. Data only: resolution goes through import tracking
  * (`src/analysis/imports.ts`), so a local class named `Client` never matches.
  */
+/** Redis commands that hold their connection until they return: blocking pops and reads, subscriber mode, MONITOR. */
+const REDIS_HOLDING_COMMANDS: readonly string[] = [
+  'blpop', 'brpop', 'brpoplpush', 'blmove', 'blmpop', 'bzpopmin', 'bzpopmax', 'bzmpop', 'xread', 'xreadgroup',
+  'subscribe', 'psubscribe', 'ssubscribe', 'monitor',
+];
+
 export const clientCatalog: readonly ClientEntry[] = [
   // HTTP clients and agents
   { module: 'axios', export: 'default.create', kind: 'wrapper', label: 'axios instance' },
@@ -207,13 +213,11 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: 'neo4j-driver', export: 'default.driver', kind: 'pool', label: 'Neo4j driver', close: 'close' },
 
   // Key-value stores, documents, search
-  { module: 'ioredis', export: 'default', kind: 'pool', label: 'ioredis client', close: 'quit' },
-  { module: 'ioredis', export: 'Redis', kind: 'pool', label: 'ioredis client', close: 'quit' },
-  { module: 'ioredis', export: 'Cluster', kind: 'pool', label: 'ioredis Cluster', close: 'quit' },
-  { module: 'ioredis', export: 'default.Cluster', kind: 'pool', label: 'ioredis Cluster', close: 'quit' },
+  ...(['default', 'Redis'] as const).map((name): ClientEntry => ({ module: 'ioredis', export: name, kind: 'pool', label: 'ioredis client', close: 'quit', dedicatedConnectionCommands: REDIS_HOLDING_COMMANDS })),
+  ...(['Cluster', 'default.Cluster'] as const).map((name): ClientEntry => ({ module: 'ioredis', export: name, kind: 'pool', label: 'ioredis Cluster', close: 'quit', dedicatedConnectionCommands: REDIS_HOLDING_COMMANDS })),
   ...['redis', '@redis/client'].flatMap((module): ClientEntry[] => [
-    { module, export: 'createClient', kind: 'pool', label: 'redis client', close: 'quit', connect: true },
-    { module, export: 'createCluster', kind: 'pool', label: 'redis cluster client', close: 'quit', connect: true },
+    { module, export: 'createClient', kind: 'pool', label: 'redis client', close: 'quit', connect: true, dedicatedConnectionCommands: REDIS_HOLDING_COMMANDS },
+    { module, export: 'createCluster', kind: 'pool', label: 'redis cluster client', close: 'quit', connect: true, dedicatedConnectionCommands: REDIS_HOLDING_COMMANDS },
   ]),
   { module: 'memjs', export: 'Client.create', kind: 'pool', label: 'memjs Client', close: 'quit', syncClose: true },
   // mongodb 6.9+ attaches Symbol.asyncDispose to MongoClient when the runtime defines the symbol.

@@ -55,6 +55,12 @@ export interface ClientEntry extends ModuleExportRef {
    * when a long-lived process makes one per call).
    */
   idleSocketsUnref?: boolean | undefined;
+  /**
+   * Commands that hold the connection until they return (blocking reads, subscriber mode), lower
+   * case: a client a function issues one of them on is a dedicated connection, which the server
+   * requires, not one to share. `xread`/`xreadgroup` block only with a `BLOCK` argument or option.
+   */
+  dedicatedConnectionCommands?: readonly string[] | undefined;
   /** What to do instead, when no automatic fix is possible (lower case, no final period). */
   advice?: string | undefined;
 }

@@ -1,3 +1,4 @@
+import { holdsDedicatedConnection } from '../analysis/dedicated-connection.js';
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { propertyName } from '../analysis/ast.js';
 import type { ClientCreation } from '../analysis/clients.js';
@@ -109,6 +110,7 @@ function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, op
   /** Reports a per-request creation, or returns its autofixed hoist for `reportHoists`. */
   function checkCreation(creation: ClientCreation, where: Place, argumentFacts: ExpressionFacts): Hoist | null {
     const sourceCode = context.sourceCode;
+    if (holdsDedicatedConnection(sourceCode, creation)) return null;
     const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
     const requestScopedFacade = creation.entry.kind === 'wrapper' || isBoundToRequestCredentials(sourceCode, creation, argumentFacts);
     if (requestScoped && requestScopedFacade && !options()[0].reportRequestScopedWrappers) return null;

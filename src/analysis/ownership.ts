@@ -233,7 +233,7 @@ function collectFacts(analysis: FileAnalysis, flow: ValueFlow, boundary: TSESTre
         }
         continue;
       }
-      const handOff = use.kind === 'passed' && isLent(analysis, use, closeNames) ? null : handOffKind(sourceCode, use);
+      const handOff = use.kind === 'passed' && isLent(analysis, use, closeNames) ? null : (handOffKind(sourceCode, use) ?? boundResultHandOff(sourceCode, use, creation));
       if (use.kind === 'method' && subscribes(use.call, use.name)) {
         // `queueEvents.on('completed', onDone)`: its owner keeps the client for its listeners, like one a route captures.
         facts.handOffs.push({ kind: 'captured', node: use.node, inner: null });
@@ -310,6 +310,13 @@ function isLent(analysis: FileAnalysis, use: Extract<ValueUse, { kind: 'passed' 
   if (!called) return false;
   if (called.kind === 'local') return borrowsParameter(analysis.sourceCode, called.fn, index, closeNames);
   return borrowsAcrossFiles(analysis, called.specifier, called.exportName, index, closeNames);
+}
+
+/** `return { users: db.define('user', ...) }`: the model handed out keeps the Sequelize instance it was defined on. */
+function boundResultHandOff(sourceCode: SourceCode, use: ValueUse, creation: ClientCreation): HandOffKind | null {
+  if (use.kind !== 'method' || !creation.entry.boundResults?.includes(use.name)) return null;
+  const kinds = valueFlow(sourceCode, use.call, { throughAssignment: true }).uses.map((resultUse) => handOffKind(sourceCode, resultUse));
+  return kinds.find((kind) => kind === 'returned' || kind === 'stored' || kind === 'exported') ?? null;
 }
 
 function handOffKind(sourceCode: SourceCode, use: ValueUse): HandOffKind | null {

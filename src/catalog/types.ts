@@ -61,6 +61,11 @@ export interface ClientEntry extends ModuleExportRef {
    * requires, not one to share. `xread`/`xreadgroup` block only with a `BLOCK` argument or option.
    */
   dedicatedConnectionCommands?: readonly string[] | undefined;
+  /**
+   * Methods whose result keeps the client and works through it (a Sequelize model from
+   * `db.define()`): returning or storing that result hands the client over.
+   */
+  boundResults?: readonly string[] | undefined;
   /** What to do instead, when no automatic fix is possible (lower case, no final period). */
   advice?: string | undefined;
 }

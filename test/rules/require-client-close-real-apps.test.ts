@@ -30,6 +30,19 @@ const workerFun = async (queueName) => {
 ruleTester.run('require-client-close (real applications)', rule, {
   valid: [
     {
+      filename: 'src/utils.js',
+      code: `const SQL = require('sequelize');
+
+module.exports.createStore = () => {
+  const db = new SQL('database', 'username', 'password', { dialect: 'sqlite', storage: './store.sqlite' });
+  const users = db.define('user', { email: SQL.STRING });
+  const trips = db.define('trip', { launchId: SQL.INTEGER });
+  return { users, trips };
+};
+`,
+      name: 'a Sequelize instance handed out through the models it defines (apollo fullstack-tutorial createStore): each model keeps it',
+    },
+    {
       filename: 'src/lib/prisma.ts',
       code: `import { PrismaClient } from '@prisma/client';
 import { withAccelerate } from '@prisma/extension-accelerate';
@@ -516,6 +529,31 @@ export const test = base.extend({
     },
   ],
   invalid: [
+    {
+      filename: 'scripts/count-users.js',
+      code: `const SQL = require('sequelize');
+
+async function countUsers() {
+  const db = new SQL(process.env.DATABASE_URL);
+  const users = db.define('user', { email: SQL.STRING });
+  console.log(await users.count());
+}
+`,
+      output: `const SQL = require('sequelize');
+
+async function countUsers() {
+  const db = new SQL(process.env.DATABASE_URL);
+  try {
+    const users = db.define('user', { email: SQL.STRING });
+    console.log(await users.count());
+  } finally {
+    await db.close();
+  }
+}
+`,
+      errors: [{ messageId: 'notClosed', line: 4, column: 14, endLine: 4, endColumn: 47 }],
+      name: 'a model that is only used in the function hands nothing out: the Sequelize instance is still never closed',
+    },
     {
       filename: 'src/jobs/report.ts',
       code: `import Redis from 'ioredis';

@@ -22,6 +22,11 @@ export interface ExecutionContext {
   label: string;
   /** The innermost loop or iteration callback that repeats the code within its context. */
   loop: TSESTree.Node | null;
+  /**
+   * `request` code that a timer or scheduler runs (`setInterval`, a cron job) and no request does:
+   * it repeats at a rate of its own, which does not grow with traffic.
+   */
+  scheduled?: true;
   /** Calls between the code and the place that decided, innermost first: `load()`, `new Repo()`. */
   via: readonly string[];
   /** The phase of a test file the code runs in. */
@@ -154,6 +159,7 @@ export class ContextAnalysis {
   private contextFromRole(role: FunctionRole, slot: TSESTree.Node, fn: FunctionNode): ExecutionContext {
     switch (role.kind) {
       case 'request':
+        return role.scheduled ? { kind: 'request', label: role.label, loop: null, via: [], scheduled: true } : { kind: 'request', label: role.label, loop: null, via: [] };
       case 'startup':
       case 'offload':
       case 'edge':
@@ -190,12 +196,14 @@ export class ContextAnalysis {
     for (const site of this.callSites(fn)) {
       const context = this.siteContext(site, fn);
       // The first direct per-request caller decides, whatever the other callers are: no need to work them out.
-      if (context?.kind === 'request' && direct(context)) return via(context);
+      if (isPerRequest(context) && direct(context)) return via(context);
       if (context) results.push(context);
       else escapes = true;
       if (context?.kind === 'unknown' && !asyncCaller) asyncCaller = this.asyncCallerAt(site, context, name);
     }
     escapes ||= exportNames(this.env.sourceCode, fn).length > 0;
+    const perRequest = results.find(isPerRequest);
+    if (perRequest) return via(perRequest);
     for (const kind of ['request', 'edge', 'offload', 'test'] as const) {
       const found = results.find((context) => context.kind === kind && direct(context)) ?? results.find((context) => context.kind === kind);
       if (found) return via(found);
@@ -277,7 +285,8 @@ export class ContextAnalysis {
         }
       }
       const label = `${name ?? 'class'} constructor`;
-      const perRequest = results.find((context) => context.kind === 'request' || context.kind === 'test' || context.kind === 'edge');
+      const perRequest =
+        results.find(isPerRequest) ?? results.find((context) => context.kind === 'request' || context.kind === 'test' || context.kind === 'edge');
       const call = `new ${name ?? 'class'}()`;
       if (perRequest) return { ...perRequest, via: [call, ...perRequest.via] };
       return results.find((c) => c.loop) ?? (results.length > 0 ? startup(label) : { ...startup(label), assumed: true });
@@ -307,6 +316,11 @@ export class ContextAnalysis {
     this.thisMemberSites.set(classBody, sites);
     return sites;
   }
+}
+
+/** Per request and not only on a schedule: such a caller decides over every other. */
+function isPerRequest(context: ExecutionContext | null): context is ExecutionContext {
+  return context?.kind === 'request' && !context.scheduled;
 }
 
 function startup(label: string): ExecutionContext {

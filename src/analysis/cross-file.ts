@@ -52,7 +52,8 @@ export function contextAcrossFiles(analysis: FileAnalysis, node: TSESTree.Node, 
     const links = callers.map((caller) =>
       caller.file === filename ? { place: `line ${caller.line}`, label: caller.label, sameFile: true } : { place: displayPlace(caller.file, caller.line, cwd), label: caller.label },
     );
-    result = { kind: answer.kind, label, loop: null, via: [own.label], across: links };
+    result = { kind: answer.kind === 'scheduled' ? 'request' : answer.kind, label, loop: null, via: [own.label], across: links };
+    if (answer.kind === 'scheduled') result.scheduled = true;
   }
   cache.set(node, result);
   return result;

@@ -21,6 +21,7 @@ import {
   procedureFactories,
   procedureMethods,
   requestDecorators,
+  scheduledDecorators,
   requestExportNames,
   requestExportObjectsByFile,
   requestExportsByFile,
@@ -38,7 +39,7 @@ import {
   testSetupHooks,
   testTeardownHooks,
 } from '../catalog/frameworks.js';
-import type { RegistrationEntry } from '../catalog/registrations.js';
+import type { RegistrationEntry, RegistrationRole } from '../catalog/registrations.js';
 import type { Knowledge } from '../settings.js';
 import {
   type FunctionNode,
@@ -61,8 +62,11 @@ import type { ResolvedCall } from './imports.js';
 
 /** How often, and by whom, a function is run. */
 export type FunctionRole =
-  /** Called by a framework once per request, job, message or tick. */
-  | { kind: 'request'; label: string }
+  /**
+   * Called by a framework once per request, job, message or tick; `scheduled` when a timer or a
+   * scheduler calls it (`setInterval`, cron jobs), at a rate that does not grow with traffic.
+   */
+  | { kind: 'request'; label: string; scheduled?: true }
   /** Runs once per process (plugin bodies, lifecycle hooks, shutdown hooks). */
   | { kind: 'startup'; label: string }
   | { kind: 'offload'; label: string }
@@ -144,7 +148,7 @@ function methodRole(env: RoleEnvironment, fn: FunctionNode, method: TSESTree.Met
     const name = decoratorName(decorator);
     if (name === null) continue;
     const label = requestDecorators.get(name) ?? env.knowledge.handlerDecorators.get(name);
-    if (label !== undefined) return { kind: 'request', label };
+    if (label !== undefined) return scheduledDecorators.has(name) ? { kind: 'request', label, scheduled: true } : { kind: 'request', label };
   }
   const name = propertyName(method);
   if (name !== null && startupMethodNames.has(name)) return { kind: 'startup', label: 'lifecycle hook' };
@@ -279,6 +283,10 @@ function hasKey(object: TSESTree.ObjectExpression, key: string): boolean {
   return object.properties.some((property) => property.type === AST_NODE_TYPES.Property && propertyName(property) === key);
 }
 
+function registeredRole(role: RegistrationRole, label: string): FunctionRole {
+  return role === 'repeat' ? { kind: 'request', label, scheduled: true } : { kind: role, label };
+}
+
 function callRole(
   env: RoleEnvironment,
   call: TSESTree.CallExpression | TSESTree.NewExpression,
@@ -289,12 +297,12 @@ function callRole(
   const registration = env.registrations.get(call);
   if (registration) {
     const { properties, role, label } = registration.entry;
-    if (!keys || !properties || properties.includes(keys[0] ?? '')) return { kind: role === 'repeat' ? 'request' : role, label };
+    if (!keys || !properties || properties.includes(keys[0] ?? '')) return registeredRole(role, label);
   }
   const name = calleeName(call);
   if (name === null) return INLINE;
   const named = env.knowledge.namedRegistrations.get(name);
-  if (named) return { kind: named.role === 'repeat' ? 'request' : named.role, label: named.label };
+  if (named) return registeredRole(named.role, named.label);
   const wrapperLabel = handlerWrappers.get(name);
   if (wrapperLabel !== undefined) return { kind: 'request', label: wrapperLabel };
   if (onceWrappers.has(name)) return { kind: 'once', label: `${name}() wrapper` };

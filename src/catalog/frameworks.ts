@@ -100,6 +100,9 @@ export const requestDecorators: ReadonlyMap<string, string> = new Map([
   ['Interval', 'scheduled job'],
 ]);
 
+/** Of those, the ones a scheduler calls (`@Cron`, `@Interval`): they run on a timer, not per request. */
+export const scheduledDecorators: ReadonlySet<string> = new Set(['Cron', 'Interval']);
+
 /** Lifecycle methods of long-lived services that run once. */
 export const startupMethodNames: ReadonlySet<string> = new Set([
   'onModuleInit',

@@ -15,7 +15,7 @@ export interface CacheContents {
 }
 
 /** Bumped when the cache's shape or the meaning of its entries changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** `node_modules/.cache/eslint-plugin-shared-client/` under the project root, where build tools keep theirs. */
 export function defaultCacheDirectory(root: string): string {

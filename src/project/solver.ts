@@ -10,7 +10,8 @@ import { fileStamp } from './stamp.js';
 import { type ExportRef, type Use, findUses } from './uses.js';
 
 export interface CrossFileCaller { file: string; line: number; label: string }
-const CROSS_FILE_KINDS = ['request', 'startup', 'once', 'test', 'unknown'] as const;
+/** `scheduled`: run by a timer or scheduler and by no request (see `ExecutionContext.scheduled`). */
+const CROSS_FILE_KINDS = ['request', 'scheduled', 'startup', 'once', 'test', 'unknown'] as const;
 export type CrossFileKind = (typeof CROSS_FILE_KINDS)[number];
 export interface CrossFileContext { kind: CrossFileKind; chain: CrossFileCaller[] }
 
@@ -258,6 +259,7 @@ export class Solver {
       if (!role) return UNKNOWN;
       switch (role.kind) {
         case 'request':
+          return { kind: role.scheduled ? 'scheduled' : 'request', chain: [{ file: summary.file, line, label: role.label }] };
         case 'startup':
         case 'once':
           return { kind: role.kind, chain: [{ file: summary.file, line, label: role.label }] };
@@ -298,6 +300,7 @@ export class Solver {
         if (context.assumed) break;
         return { kind: context.kind, chain: [link([...context.via, context.label].join(' < '))] };
       case 'request':
+        return { kind: context.scheduled ? 'scheduled' : 'request', chain: [link([...context.via, context.label].join(' < '))] };
       case 'once':
       case 'test':
         return { kind: context.kind, chain: [link([...context.via, context.label].join(' < '))] };
@@ -345,10 +348,13 @@ function isSavedAnswer(value: unknown): value is SavedAnswer {
   );
 }
 
-/** Per request anywhere wins; callers all known and run once (startup, once-guards, tests) make it so; anything else is unknown. */
+/**
+ * Per request anywhere wins, then a schedule anywhere; callers all known and run once (startup,
+ * once-guards, tests) make it so; anything else is unknown.
+ */
 function combine(results: readonly CrossFileContext[], escapes: boolean): CrossFileContext {
-  const request = results.find((result) => result.kind === 'request');
-  if (request) return request;
+  const repeated = results.find((result) => result.kind === 'request') ?? results.find((result) => result.kind === 'scheduled');
+  if (repeated) return repeated;
   if (escapes || results.length === 0 || results.some((result) => result.kind === 'unknown')) return UNKNOWN;
   for (const kind of ['test', 'once'] as const) if (results.every((result) => result.kind === kind)) return results[0]!;
   return results.find((result) => result.kind === 'startup') ?? results.find((result) => result.kind === 'once') ?? results[0]!;

@@ -14,7 +14,7 @@ import { createRule } from '../util/create-rule.js';
 import { describeRepetition } from '../util/messages.js';
 
 type MessageId = 'blocking' | 'blockingNoFix' | 'blockingNoAlternative' | 'suggestAsync' | 'suggestMakeAsync';
-type Options = [{ allow?: string[]; checkAsyncFunctions?: boolean }];
+type Options = [{ allow?: string[]; checkAsyncFunctions?: boolean; checkScheduledJobs?: boolean }];
 
 const MAKE_ASYNC_CAVEAT =
   'an async handler returns a promise, so errors it throws become rejections, which some frameworks (Express 4) do not pass to error handlers';
@@ -26,7 +26,7 @@ export default createRule<Options, MessageId>({
     docs: {
       description: 'Disallow blocking calls (sync file system, child process, crypto, compression) in async functions and request handlers',
       recommended: true,
-      strictOptions: [{ checkAsyncFunctions: true }],
+      strictOptions: [{ checkAsyncFunctions: true, checkScheduledJobs: true }],
     },
     fixable: 'code',
     hasSuggestions: true,
@@ -45,11 +45,16 @@ export default createRule<Options, MessageId>({
             description:
               'Also report blocking calls in async functions whose callers neither the file nor the project shows (exported helpers, services, CLI commands). Handlers and the functions they reach, in this file or through other files, are always checked.',
           },
+          checkScheduledJobs: {
+            type: 'boolean',
+            description:
+              'Also report blocking calls in code that only timers and schedulers run (`setInterval` callbacks, cron jobs, NestJS `@Cron`/`@Interval`): it blocks the process as often as its schedule says, however busy the process is.',
+          },
         },
         additionalProperties: false,
       },
     ],
-    defaultOptions: [{ allow: [], checkAsyncFunctions: false }],
+    defaultOptions: [{ allow: [], checkAsyncFunctions: false, checkScheduledJobs: false }],
     messages: {
       blocking:
         '`{{name}}()` blocks the event loop {{where}} ({{work}}): {{consequence}}. Use {{alternative}} instead.',
@@ -61,7 +66,7 @@ export default createRule<Options, MessageId>({
     },
     languages: ['js/js'],
   },
-  defaultOptions: [{ allow: [], checkAsyncFunctions: false }],
+  defaultOptions: [{ allow: [], checkAsyncFunctions: false, checkScheduledJobs: false }],
   create(context, options) {
     const blockingCalls = knowledgeFrom(context.settings).blockingCalls;
     // Cheap first: most files import nothing from the catalog, and need no further analysis.
@@ -78,7 +83,7 @@ function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, op
   const tags = catalogTagResolver(blockingCalls)(context.sourceCode);
   // Calls at module level run once, while the module loads: most files with any stop here.
   if (![...calls.keys()].some(runsInFunctionOrClass) && ![...tags.keys()].some(runsInFunctionOrClass)) return;
-  const [{ allow = [], checkAsyncFunctions = false }] = options();
+  const [{ allow = [], checkAsyncFunctions = false, checkScheduledJobs = false }] = options();
   const allowed = new Set(allow.map(normalizeSpecifier));
   const analysis = analyzeFile(context);
   const { facts } = analysis;
@@ -89,12 +94,12 @@ function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, op
     const entry = resolved.entry;
     if (allowed.has(entry.label) || allowed.has(normalizeSpecifier(entry.module))) continue;
     if (entry.optionsOnlyBinds && bindsOptionsOnly(call)) continue;
-    const place = blockingPlace(analysis, call, checkAsyncFunctions);
+    const place = blockingPlace(analysis, call, { checkAsyncFunctions, checkScheduledJobs });
     if (place) check(analysis.contexts, resolved, place);
   }
   for (const tag of tags.values()) {
     if (allowed.has(tag.entry.label) || allowed.has(normalizeSpecifier(tag.entry.module))) continue;
-    const place = blockingPlace(analysis, tag.node, checkAsyncFunctions);
+    const place = blockingPlace(analysis, tag.node, { checkAsyncFunctions, checkScheduledJobs });
     if (place) checkTag(tag, place);
   }
 
@@ -186,11 +191,19 @@ function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, op
 }
 
 /** Where the call repeats, for the message; `null` where blocking is fine (startup, once, offload, tests...). */
-function blockingPlace(analysis: FileAnalysis, call: TSESTree.Node, checkAsyncFunctions: boolean): { where: string; unit: string } | null {
+function blockingPlace(
+  analysis: FileAnalysis,
+  call: TSESTree.Node,
+  { checkAsyncFunctions, checkScheduledJobs }: { checkAsyncFunctions: boolean; checkScheduledJobs: boolean },
+): { where: string; unit: string } | null {
   const { sourceCode, contexts } = analysis;
   const local = contexts.contextOutsideOnceGuards(call);
   const executionContext = local.kind === 'unknown' && !isInOnceRegion(sourceCode, call) ? contextAcrossFiles(analysis, call, local) : local;
-  if (executionContext.kind === 'request') return isInOnceRegion(sourceCode, call) ? null : describeRepetition(executionContext);
+  if (executionContext.kind === 'request') {
+    // Work on a schedule repeats as often when the process is idle as when it is busy: not the per-request cost this rule is about.
+    if (executionContext.scheduled && !checkScheduledJobs) return null;
+    return isInOnceRegion(sourceCode, call) ? null : describeRepetition(executionContext);
+  }
   if (executionContext.kind !== 'unknown' || !checkAsyncFunctions) return null;
   const owner = owningFunction(contexts, call);
   if (!owner?.async) {

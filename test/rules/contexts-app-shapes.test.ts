@@ -867,6 +867,7 @@ setInterval(async () => {
   }
 }, 1000);
 `,
+      options: [{ checkScheduledJobs: true }],
       errors: [
         { messageId: "blocking", line: 7, column: 19, endLine: 7, endColumn: 52 },
       ],

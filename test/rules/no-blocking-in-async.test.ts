@@ -1099,6 +1099,7 @@ new Worker('thumbnails', async (job) => (await promisify(exec)(\`convert \${job.
       code: `import { statSync } from 'fs';
 setInterval(() => { report(statSync('/var/log/app.log').size); }, 1000);`,
       output: null,
+      options: [{ checkScheduledJobs: true }],
       errors: [
         {
           messageId: 'blockingNoFix',
@@ -1124,6 +1125,7 @@ setInterval(async () => { report((await stat('/var/log/app.log')).size); }, 1000
           ],
         },
       ],
+      name: 'with checkScheduledJobs, a sync setInterval callback: suggestion to make it async',
     },
     {
       filename: 'src/resolvers.ts',

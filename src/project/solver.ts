@@ -10,8 +10,11 @@ import { fileStamp } from './stamp.js';
 import { type ExportRef, type Use, findUses } from './uses.js';
 
 export interface CrossFileCaller { file: string; line: number; label: string }
-/** `scheduled`: run by a timer or scheduler and by no request (see `ExecutionContext.scheduled`). */
-const CROSS_FILE_KINDS = ['request', 'scheduled', 'startup', 'once', 'test', 'unknown'] as const;
+/**
+ * `scheduled`: run by a timer or scheduler and by no request (see `ExecutionContext.scheduled`);
+ * `edge`: called from an edge runtime file, where I/O objects are made per request on purpose.
+ */
+const CROSS_FILE_KINDS = ['request', 'scheduled', 'edge', 'startup', 'once', 'test', 'unknown'] as const;
 export type CrossFileKind = (typeof CROSS_FILE_KINDS)[number];
 export interface CrossFileContext { kind: CrossFileKind; chain: CrossFileCaller[] }
 
@@ -253,7 +256,10 @@ export class Solver {
 
   /** The context of one use of an export in `summary`'s file. */
   private useContext(summary: FileSummary, use: Use, visited: Set<TSESTree.Node>): CrossFileContext {
+    // An edge runtime file (`export const runtime = 'edge'`) makes its I/O objects per request on
+    // purpose, as the rules' own analysis of that file does: its calls decide nothing.
     const line = use.node.loc.start.line;
+    if (summary.env.facts.edge) return { kind: 'edge', chain: [{ file: summary.file, line, label: 'edge runtime' }] };
     if (use.kind === 'passed') {
       const role = positionRole(summary.env, use.node, null);
       if (!role) return UNKNOWN;
@@ -349,12 +355,14 @@ function isSavedAnswer(value: unknown): value is SavedAnswer {
 }
 
 /**
- * Per request anywhere wins, then a schedule anywhere; callers all known and run once (startup,
+ * Per request anywhere wins, then a schedule, then an edge runtime; callers all known and run once (startup,
  * once-guards, tests) make it so; anything else is unknown.
  */
 function combine(results: readonly CrossFileContext[], escapes: boolean): CrossFileContext {
-  const repeated = results.find((result) => result.kind === 'request') ?? results.find((result) => result.kind === 'scheduled');
-  if (repeated) return repeated;
+  for (const kind of ['request', 'scheduled', 'edge'] as const) {
+    const found = results.find((result) => result.kind === kind);
+    if (found) return found;
+  }
   if (escapes || results.length === 0 || results.some((result) => result.kind === 'unknown')) return UNKNOWN;
   for (const kind of ['test', 'once'] as const) if (results.every((result) => result.kind === kind)) return results[0]!;
   return results.find((result) => result.kind === 'startup') ?? results.find((result) => result.kind === 'once') ?? results[0]!;

@@ -216,6 +216,41 @@ projectTester('next').run('no-per-request-client (Next.js route through tsconfig
   ],
   invalid: [
     {
+      ...projectFile('next', 'utils/status.ts'),
+      output: `// @ts-nocheck
+import { S3Client, HeadBucketCommand } from '@aws-sdk/client-s3';
+
+/** Called only from an edge route: per-request I/O objects are the rule there. */
+export async function bucketStatus() {
+  const s3 = new S3Client({ region: 'us-east-1' });
+  return s3.send(new HeadBucketCommand({ Bucket: 'uploads' }));
+}
+
+const s3 = new S3Client({ region: 'us-east-1' });
+
+/** Called from an edge route and from a Node.js route: per request in the Node.js one. */
+export async function bucketStatusEverywhere() {
+  return s3.send(new HeadBucketCommand({ Bucket: 'uploads' }));
+}
+`,
+      errors: [
+        {
+          messageId: 'perRequestClient',
+          line: 12,
+          column: 14,
+          endLine: 12,
+          endColumn: 51,
+          data: {
+            client: 'S3Client',
+            where: 'in `bucketStatusEverywhere()`, called from a route handler at `app/api/status-node/route.ts:5`',
+            unit: 'request',
+            cost: POOL_COST,
+          },
+        },
+      ],
+      name: 'a helper called from an edge route (export const runtime = \'edge\') decides nothing there; one a Node.js route also calls is per request through it',
+    },
+    {
       ...projectFile('next', 'utils/upload.ts'),
       output: `// @ts-nocheck
 import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -900,4 +935,14 @@ describe('cache', () => {
       name: 'a test with only the hooks both runners have, in a package that uses Mocha: `after`, not `afterAll`',
     },
   ],
+});
+
+projectTester('next').run('require-client-close (a helper of an edge route)', requireClientClose, {
+  valid: [
+    {
+      ...projectFile('next', 'utils/status.ts'),
+      name: 'a client made per call in a helper only an edge route calls is the edge runtime’s way, not a leak to close',
+    },
+  ],
+  invalid: [],
 });

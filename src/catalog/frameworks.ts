@@ -84,6 +84,9 @@ export const requestExportObjectsByFile: readonly { file: RegExp; exports: Reado
   { file: /(^|\/)\+page\.server\.[jt]s$/, exports: new Set(['actions']), label: 'SvelteKit form action' },
 ];
 
+/** NestJS scheduler decorators (`@Cron`, `@Interval`): their methods run on a timer, not per request. */
+const SCHEDULED_DECORATOR_NAMES = ['Cron', 'Interval'];
+
 /** Method decorators whose methods run once per request, message or job (NestJS, type-graphql, schedulers). */
 export const requestDecorators: ReadonlyMap<string, string> = new Map([
   ...['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Head', 'Options', 'Search'].map(
@@ -96,12 +99,11 @@ export const requestDecorators: ReadonlyMap<string, string> = new Map([
     (name): [string, string] => [name, 'message handler'],
   ),
   ['Process', 'queue job processor'],
-  ['Cron', 'scheduled job'],
-  ['Interval', 'scheduled job'],
+  ...SCHEDULED_DECORATOR_NAMES.map((name): [string, string] => [name, 'scheduled job']),
 ]);
 
-/** Of those, the ones a scheduler calls (`@Cron`, `@Interval`): they run on a timer, not per request. */
-export const scheduledDecorators: ReadonlySet<string> = new Set(['Cron', 'Interval']);
+/** Of those, the ones a scheduler calls. */
+export const scheduledDecorators: ReadonlySet<string> = new Set(SCHEDULED_DECORATOR_NAMES);
 
 /** Lifecycle methods of long-lived services that run once. */
 export const startupMethodNames: ReadonlySet<string> = new Set([

@@ -256,16 +256,16 @@ export class Solver {
 
   /** The context of one use of an export in `summary`'s file. */
   private useContext(summary: FileSummary, use: Use, visited: Set<TSESTree.Node>): CrossFileContext {
-    // An edge runtime file (`export const runtime = 'edge'`) makes its I/O objects per request on
-    // purpose, as the rules' own analysis of that file does: its calls decide nothing.
     const line = use.node.loc.start.line;
+    // An edge runtime file (`export const runtime = 'edge'`) makes its I/O objects per request on
+    // purpose, as the rules' own analysis of that file does.
     if (summary.env.facts.edge) return { kind: 'edge', chain: [{ file: summary.file, line, label: 'edge runtime' }] };
     if (use.kind === 'passed') {
       const role = positionRole(summary.env, use.node, null);
       if (!role) return UNKNOWN;
       switch (role.kind) {
         case 'request':
-          return { kind: role.scheduled ? 'scheduled' : 'request', chain: [{ file: summary.file, line, label: role.label }] };
+          return { kind: repeatKind(role.scheduled), chain: [{ file: summary.file, line, label: role.label }] };
         case 'startup':
         case 'once':
           return { kind: role.kind, chain: [{ file: summary.file, line, label: role.label }] };
@@ -306,7 +306,7 @@ export class Solver {
         if (context.assumed) break;
         return { kind: context.kind, chain: [link([...context.via, context.label].join(' < '))] };
       case 'request':
-        return { kind: context.scheduled ? 'scheduled' : 'request', chain: [link([...context.via, context.label].join(' < '))] };
+        return { kind: repeatKind(context.scheduled), chain: [link([...context.via, context.label].join(' < '))] };
       case 'once':
       case 'test':
         return { kind: context.kind, chain: [link([...context.via, context.label].join(' < '))] };
@@ -341,6 +341,11 @@ export class Solver {
     const combined = combine(answers, escapes);
     return combined.kind === 'unknown' ? UNKNOWN : { kind: combined.kind, chain: [link(fn.label), ...combined.chain] };
   }
+}
+
+/** The cross-file kind of per-request code: `scheduled` when only timers and schedulers run it. */
+function repeatKind(scheduled: true | undefined): 'request' | 'scheduled' {
+  return scheduled ? 'scheduled' : 'request';
 }
 
 function isSavedAnswer(value: unknown): value is SavedAnswer {

@@ -58,6 +58,7 @@ import {
 import type { FileFacts } from './file-facts.js';
 import { hasDirective } from './file-facts.js';
 import { exportNames } from './exports.js';
+import { mayPrerender, prerenderedBy } from './prerendering.js';
 import type { ResolvedCall } from './imports.js';
 
 /** How often, and by whom, a function is run. */
@@ -108,6 +109,8 @@ export function functionRole(env: RoleEnvironment, fn: FunctionNode): FunctionRo
   const position = positionRole(env, fn, fn);
   // A Workers handler object says more than a `(request: Request)` signature: per-request I/O objects are required there.
   if (position?.kind === 'edge') return position;
+  const prerendered = prerenderedRole(env, fn);
+  if (prerendered) return prerendered;
   return signatureRole(env, fn) ?? wrappedExportRole(env, fn, position) ?? position ?? exportRole(env, fn) ?? namedOrInline(fn);
 }
 
@@ -421,6 +424,16 @@ function isProcedureChain(sourceCode: RoleEnvironment['sourceCode'], node: TSEST
       return false;
     }
   }
+}
+
+/** A route handler, page or load function that the framework renders ahead of requests (see `prerendering.ts`). */
+function prerenderedRole(env: RoleEnvironment, fn: FunctionNode): FunctionRole | null {
+  if (!mayPrerender(env.sourceCode, env.facts.path)) return null;
+  for (const name of exportNames(env.sourceCode, fn)) {
+    const reason = prerenderedBy(env.sourceCode, env.facts.path, name, fn);
+    if (reason !== null) return { kind: 'startup', label: `${name}() of a route prerendered by ${reason}` };
+  }
+  return null;
 }
 
 /** Roles that come from how the module exports the function: `export async function GET`, `exports.handler`. */

@@ -7,6 +7,7 @@ import type { ClientCreation } from './clients.js';
 import { moduleSources } from './modules.js';
 import type { ExecutionContext } from './contexts.js';
 import type { FileAnalysis } from './file-analysis.js';
+import type { SetupMock } from './mocked-modules.js';
 
 /** One call site of a cross-file chain, for messages: `routes/users.ts:6` and what it runs in. */
 export interface CrossFileLink {
@@ -88,10 +89,10 @@ export function borrowsAcrossFiles(analysis: FileAnalysis, specifier: string, ex
   return filename !== null && importedFunctionBorrows(filename, specifier, exportName, index, closeNames, projectOptions(analysis));
 }
 
-/** The modules the test runner's setup files mock for this test file; none when the layer is off. */
-export function setupMocksAcrossFiles(analysis: FileAnalysis): ReadonlySet<string> {
-  const filename = analysis.knowledge.project === false ? null : fileOnDisk(analysis);
-  return filename === null ? new Set() : testSetupMocks(filename, projectOptions(analysis));
+/** The mocks of the test runner's setup files for this test file; none when the layer is off or it is no test. */
+export function setupMocksAcrossFiles(analysis: FileAnalysis): readonly SetupMock[] {
+  const filename = analysis.knowledge.project === false || analysis.facts.role !== 'test' ? null : fileOnDisk(analysis);
+  return filename === null ? [] : testSetupMocks(filename, projectOptions(analysis));
 }
 
 function projectOptions(analysis: FileAnalysis) {

@@ -70,7 +70,7 @@ export function analyzeFile(context: RuleContext): FileAnalysis {
 function withoutMocks(analysis: FileAnalysis, creations: ReadonlyMap<TSESTree.Node, ClientCreation>): ReadonlyMap<TSESTree.Node, ClientCreation> {
   if (creations.size === 0) return creations;
   const inFile = mockedModulesInFile(analysis.sourceCode);
-  const fromSetup = analysis.facts.role === 'test' ? setupMocksAcrossFiles(analysis) : new Set<string>();
+  const fromSetup = new Set(setupMocksAcrossFiles(analysis).flatMap((mock) => (mock.builtOnTheRealModule ? [] : [mock.module])));
   if (inFile.size === 0 && fromSetup.size === 0) return creations;
   const real = new Map<TSESTree.Node, ClientCreation>();
   for (const [node, creation] of creations) {

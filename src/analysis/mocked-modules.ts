@@ -39,18 +39,27 @@ function mockedSpecifier(expression: TSESTree.Expression, sourceCodeText: (node:
   return null;
 }
 
+/** One mock call of a setup file: the module it mocks and the text of its factory. */
+export interface SetupMock {
+  module: string;
+  factory: string;
+  /** `importOriginal()`, `vi.importActual()`, `jest.requireActual()`: the mock still makes real clients. */
+  builtOnTheRealModule: boolean;
+}
+
 /**
  * The same mocks found in a file's text, for setup files the runner loads before each test file
  * (read from disk, not linted): a call written in a comment counts too, which only ever quiets.
  */
 const MOCK_CALL_TEXT = /\b(?:vi|jest|mock)\s*\.\s*(?:mock|doMock|unstable_mockModule|module)\s*\(\s*(['"`])([^'"`\n]+)\1/g;
 
-export function mockedModulesInText(text: string): string[] {
+export function mocksInText(text: string): SetupMock[] {
   const calls = [...text.matchAll(MOCK_CALL_TEXT)];
   // A call's factory is taken to run up to the next mock call: what the text shows of it.
-  return calls
-    .filter((match, index) => !BUILT_ON_THE_REAL_MODULE.test(text.slice(match.index, calls[index + 1]?.index ?? text.length)))
-    .map((match) => mockKey(match[2]!));
+  return calls.map((match, index) => {
+    const factory = text.slice(match.index + match[0].length, calls[index + 1]?.index ?? text.length);
+    return { module: mockKey(match[2]!), factory, builtOnTheRealModule: BUILT_ON_THE_REAL_MODULE.test(factory) };
+  });
 }
 
 /** `node:fs` and `fs` are one module. */

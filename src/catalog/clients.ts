@@ -213,8 +213,8 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: 'neo4j-driver', export: 'default.driver', kind: 'pool', label: 'Neo4j driver', close: 'close' },
 
   // Key-value stores, documents, search
-  ...(['default', 'Redis'] as const).map((name): ClientEntry => ({ module: 'ioredis', export: name, kind: 'pool', label: 'ioredis client', close: 'quit', dedicatedConnectionCommands: REDIS_HOLDING_COMMANDS })),
-  ...(['Cluster', 'default.Cluster'] as const).map((name): ClientEntry => ({ module: 'ioredis', export: name, kind: 'pool', label: 'ioredis Cluster', close: 'quit', dedicatedConnectionCommands: REDIS_HOLDING_COMMANDS })),
+  ...(['default', 'Redis'] as const).map((name): ClientEntry => ({ module: 'ioredis', export: name, kind: 'pool', label: 'ioredis client', close: 'quit', lazyConnectOption: 'lazyConnect', dedicatedConnectionCommands: REDIS_HOLDING_COMMANDS })),
+  ...(['Cluster', 'default.Cluster'] as const).map((name): ClientEntry => ({ module: 'ioredis', export: name, kind: 'pool', label: 'ioredis Cluster', close: 'quit', lazyConnectOption: 'lazyConnect', dedicatedConnectionCommands: REDIS_HOLDING_COMMANDS })),
   ...['redis', '@redis/client'].flatMap((module): ClientEntry[] => [
     { module, export: 'createClient', kind: 'pool', label: 'redis client', close: 'quit', connect: true, dedicatedConnectionCommands: REDIS_HOLDING_COMMANDS },
     { module, export: 'createCluster', kind: 'pool', label: 'redis cluster client', close: 'quit', connect: true, dedicatedConnectionCommands: REDIS_HOLDING_COMMANDS },

@@ -47,6 +47,11 @@ export interface ClientEntry extends ModuleExportRef {
    * would fail the import of the file where the key is optional, so a hoist is only suggested.
    */
   throwsWithoutKey?: boolean | undefined;
+  /**
+   * An option that defers connecting to the first command (ioredis `lazyConnect: true`): a client
+   * built with it that is never sent a command opens nothing, so it has nothing to close.
+   */
+  lazyConnectOption?: string | undefined;
   /** Called without arguments it opens nothing (`mongoose.createConnection()` waits for `openUri()`): nothing to close. */
   idleWithoutArguments?: boolean | undefined;
   /**

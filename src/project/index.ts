@@ -11,6 +11,7 @@ import type { ClientEntry } from '../catalog/types.js';
 import { borrowsParameter, exportedFunction } from '../analysis/borrowing.js';
 import { fileSummary } from './file-summary.js';
 import { setupFileMocks } from './test-setup.js';
+import type { SetupMock } from '../analysis/mocked-modules.js';
 
 export type { CrossFileCaller, CrossFileContext, CrossFileKind } from './solver.js';
 export type { ProjectOptions } from './project-cache.js';
@@ -124,15 +125,15 @@ export function importedFunctionBorrows(
 }
 
 /**
- * The modules the test runner's setup files mock for the test file `filename` (Vitest
- * `setupFiles`, Jest `setupFiles`/`setupFilesAfterEnv`). Empty when there are none. Never throws.
+ * The mocks of the test runner's setup files for the test file `filename` (Vitest `setupFiles`,
+ * Jest `setupFiles`/`setupFilesAfterEnv`). Empty when there are none. Never throws.
  */
-export function testSetupMocks(filename: string, options?: ProjectOptions): ReadonlySet<string> {
+export function testSetupMocks(filename: string, options?: ProjectOptions): readonly SetupMock[] {
   try {
     const project = projectSolver(filename, options);
-    return project ? setupFileMocks(project.file, project.solver.index.root) : new Set();
+    return project ? setupFileMocks(project.file, project.solver.index.root) : [];
   } catch {
-    return new Set();
+    return [];
   }
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { mockedModulesInText } from '../analysis/mocked-modules.js';
+import { type SetupMock, mocksInText } from '../analysis/mocked-modules.js';
 import { fileStamp } from './stamp.js';
 
 /**
@@ -18,25 +18,25 @@ interface RunnerSetup {
   configStamp: string;
   setupFiles: readonly string[];
   setupStamps: string;
-  mocked: ReadonlySet<string>;
+  mocks: readonly SetupMock[];
 }
 
 const cache = new Map<string, RunnerSetup>();
 
-/** What `testFile`'s setup files mock (see `mockKey`); revalidated by the files' mtime and size. */
-export function setupFileMocks(testFile: string, root: string): ReadonlySet<string> {
+/** What `testFile`'s setup files mock, and how; revalidated by the files' mtime and size. */
+export function setupFileMocks(testFile: string, root: string): readonly SetupMock[] {
   const config = runnerConfig(testFile, root);
   if (config === null) return NONE;
   const configStamp = fileStamp(config) ?? '';
   const cached = cache.get(config);
-  if (cached && cached.configStamp === configStamp && cached.setupStamps === stampsOf(cached.setupFiles)) return cached.mocked;
+  if (cached && cached.configStamp === configStamp && cached.setupStamps === stampsOf(cached.setupFiles)) return cached.mocks;
   const setupFiles = setupFilesOf(config);
-  const mocked = new Set(setupFiles.flatMap((file) => mockedModulesInText(readFileSync(file, 'utf8'))));
-  cache.set(config, { configStamp, setupFiles, setupStamps: stampsOf(setupFiles), mocked });
-  return mocked;
+  const mocks = setupFiles.flatMap((file) => mocksInText(readFileSync(file, 'utf8')));
+  cache.set(config, { configStamp, setupFiles, setupStamps: stampsOf(setupFiles), mocks });
+  return mocks;
 }
 
-const NONE: ReadonlySet<string> = new Set();
+const NONE: readonly SetupMock[] = [];
 
 const stampsOf = (files: readonly string[]): string => files.map((file) => fileStamp(file) ?? '').join('|');
 

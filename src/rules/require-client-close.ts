@@ -9,6 +9,7 @@ import { GLOBAL_SETUP_FILE, type Ownership, ownershipOf } from '../analysis/owne
 import { expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
+import { opensNoConnection } from '../analysis/lazy-connection.js';
 import { type ClosePlan, planCloseInFinally, planCloseOnExit, planScriptClose, planShutdownHook, planTestTeardown, teardownHookName } from '../fixes/close.js';
 import { knowledgeFrom } from '../settings.js';
 import { createRule } from '../util/create-rule.js';
@@ -109,6 +110,7 @@ function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, op
     const executionContext = analysis.contexts.contextAt(creation.node);
     if (!isChecked(analysis, executionContext, creation)) continue;
     const ownership = ownershipOf(analysis, creation);
+    if (opensNoConnection(analysis, creation, ownership.flow)) continue;
     const report = reportFor(analysis, creation, close, ownership, executionContext);
     // Asked only for what would be reported: a client the project's other files create per request is no-per-request-client's.
     if (report && isChecked(analysis, contextAcrossFiles(analysis, creation.node, executionContext), creation)) context.report(report);

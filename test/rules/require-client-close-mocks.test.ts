@@ -121,7 +121,12 @@ it('stores', async () => {
 });
 
 setupProject.run('require-client-close (modules the runner setup files mock)', rule, {
-  valid: [],
+  valid: [
+    {
+      ...projectFile('vitest-setup', 'test/options.test.ts'),
+      name: 'the setup mock forces lazyConnect on the real ioredis class, and the test only reads the client options: it never connects',
+    },
+  ],
   invalid: [
     {
       ...projectFile('vitest-setup', 'test/cache.test.ts'),
@@ -139,8 +144,8 @@ afterAll(async () => {
 });
 const pool = new Pool();
 
-it('reads the options', async () => {
-  expect(redis.options.host).toBe('localhost');
+it('reads a key', async () => {
+  expect(await redis.get('a')).toBeNull();
   expect(await pool.query('select 1')).toBeTruthy();
 });
 ` }] },
@@ -184,8 +189,8 @@ afterAll(async () => {
 });
 const pool = new Pool();
 
-it('reads the options', async () => {
-  expect(redis.options.host).toBe('localhost');
+it('reads a key', async () => {
+  expect(await redis.get('a')).toBeNull();
   expect(await pool.query('select 1')).toBeTruthy();
 });
 ` }] },
@@ -201,13 +206,125 @@ afterAll(async () => {
   await pool.end();
 });
 
-it('reads the options', async () => {
-  expect(redis.options.host).toBe('localhost');
+it('reads a key', async () => {
+  expect(await redis.get('a')).toBeNull();
   expect(await pool.query('select 1')).toBeTruthy();
 });
 ` }] },
       ],
       name: 'layer off: setup files are not read',
+    },
+    {
+      ...projectFile('vitest-setup', 'test/options.test.ts'),
+      settings: LAYER_OFF,
+      output: null,
+      errors: [{ messageId: 'testNotClosed', line: 6, column: 15, endLine: 6, endColumn: 40, suggestions: [{ messageId: 'suggestTestHook', output: `// @ts-nocheck
+import { expect, it, afterAll } from 'vitest';
+import Redis from 'ioredis';
+
+// The setup file's mock makes every client connect on its first command: this one never sends one.
+const redis = new Redis({ port: 6380 });
+
+afterAll(async () => {
+  await redis.quit();
+});
+
+it('passes the options on', () => {
+  redis.on('error', () => {});
+  expect(redis.options.port).toBe(6380);
+});
+` }] }],
+      name: 'layer off: without the setup mock the client connects at construction',
+    },
+  ],
+});
+
+// A client that connects on its first command opens nothing until the code sends it one.
+ruleTester.run('require-client-close (clients that connect lazily)', rule, {
+  valid: [
+    {
+      filename: 'test/config.test.ts',
+      code: `import Redis from 'ioredis';
+const redis = new Redis({ host: 'cache', lazyConnect: true });
+it('builds the URL', () => {
+  expect(\`\${redis.options.host}:\${redis.options.port}\`).toBe('cache:6379');
+});
+`,
+      name: 'lazyConnect: true, and only the options are read',
+    },
+    {
+      filename: 'scripts/check.ts',
+      code: `import { Cluster } from 'ioredis';
+const cluster = new Cluster([{ host: 'a' }], { lazyConnect: true });
+cluster.on('error', console.error);
+console.log(cluster.status);
+`,
+      name: 'a lazy Cluster with a listener and a status read',
+    },
+  ],
+  invalid: [
+    {
+      filename: 'test/cache.test.ts',
+      code: `import Redis from 'ioredis';
+const redis = new Redis({ lazyConnect: true });
+it('reads', async () => {
+  expect(await redis.get('a')).toBeNull();
+});
+`,
+      output: null,
+      errors: [{ messageId: 'testNotClosed', line: 2, column: 15, endLine: 2, endColumn: 47, suggestions: [{ messageId: 'suggestTestHook', output: `import Redis from 'ioredis';
+const redis = new Redis({ lazyConnect: true });
+
+afterAll(async () => {
+  await redis.quit();
+});
+it('reads', async () => {
+  expect(await redis.get('a')).toBeNull();
+});
+` }] }],
+      name: 'lazyConnect, but a command connects it',
+    },
+    {
+      filename: 'test/cache.test.ts',
+      code: `import Redis from 'ioredis';
+const redis = new Redis({ lazyConnect: false });
+it('reads', () => {
+  expect(redis.options.host).toBe('localhost');
+});
+`,
+      output: null,
+      errors: [{ messageId: 'testNotClosed', line: 2, column: 15, endLine: 2, endColumn: 48, suggestions: [{ messageId: 'suggestTestHook', output: `import Redis from 'ioredis';
+const redis = new Redis({ lazyConnect: false });
+
+afterAll(async () => {
+  await redis.quit();
+});
+it('reads', () => {
+  expect(redis.options.host).toBe('localhost');
+});
+` }] }],
+      name: 'lazyConnect: false connects at construction',
+    },
+    {
+      filename: 'test/cache.test.ts',
+      code: `import Redis from 'ioredis';
+const redis = new Redis({ lazyConnect: true });
+it('reads', () => {
+  expect(use(redis)).toBe(true);
+});
+`,
+      output: null,
+      errors: [{ messageId: 'testNotClosed', line: 2, column: 15, endLine: 2, endColumn: 47, suggestions: [{ messageId: 'suggestTestHook', output: `import Redis from 'ioredis';
+const redis = new Redis({ lazyConnect: true });
+
+afterAll(async () => {
+  await redis.quit();
+});
+it('reads', () => {
+  expect(use(redis)).toBe(true);
+});
+` }] }],
+      name: 'lazyConnect, but passed to code that may send it commands',
     },
   ],
 });

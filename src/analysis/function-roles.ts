@@ -44,6 +44,7 @@ import type { Knowledge } from '../settings.js';
 import {
   type FunctionNode,
   calleeName,
+  isFunction,
   isCallLike,
   isPathLike,
   isValueWrapper,
@@ -101,6 +102,32 @@ const INLINE_TIMERS = new Set(['setTimeout', 'setImmediate', 'queueMicrotask', '
 
 /** The role of a function, from its directives, decorators, signature, position and exports. */
 export function functionRole(env: RoleEnvironment, fn: FunctionNode): FunctionRole {
+  const role = declaredRole(env, fn);
+  return role.kind === 'request' && servesViteDevServer(fn) ? VITE_DEV_MIDDLEWARE : role;
+}
+
+/**
+ * Vite's dev and preview servers run on a developer's machine, never in production (Vite says
+ * so of `vite preview`): a handler registered in a plugin's `configureServer` or
+ * `configurePreviewServer` hook, or by a function handed a `ViteDevServer`, serves one developer.
+ */
+const VITE_DEV_MIDDLEWARE: FunctionRole = { kind: 'startup', label: 'Vite dev server middleware' };
+const VITE_SERVER_HOOKS = new Set(['configureServer', 'configurePreviewServer']);
+const VITE_SERVER_TYPES = new Set(['ViteDevServer', 'PreviewServer']);
+
+function servesViteDevServer(fn: FunctionNode): boolean {
+  for (let node: TSESTree.Node | undefined = fn.parent; node; node = node.parent) {
+    if (!isFunction(node)) continue;
+    if (node.params.some((param) => VITE_SERVER_TYPES.has(parameterTypeName(param) ?? ''))) return true;
+    const holder: TSESTree.Node = node.parent;
+    if ((holder.type === AST_NODE_TYPES.Property || holder.type === AST_NODE_TYPES.MethodDefinition) && holder.value === node && VITE_SERVER_HOOKS.has(propertyName(holder) ?? '')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function declaredRole(env: RoleEnvironment, fn: FunctionNode): FunctionRole {
   if (fn.body?.type === AST_NODE_TYPES.BlockStatement && hasDirective(fn.body.body, 'use server')) {
     return { kind: 'request', label: 'server action' };
   }

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { type ProjectOptions, clearProjects, projectSolver } from './project-cache.js';
+import { type ProjectOptions, clearProjects, projectRootOf, projectSolver } from './project-cache.js';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { FileSummary } from './file-summary.js';
 import type { CrossFileContext } from './solver.js';
@@ -130,8 +130,9 @@ export function importedFunctionBorrows(
  */
 export function testSetupMocks(filename: string, options?: ProjectOptions): readonly SetupMock[] {
   try {
-    const project = projectSolver(filename, options);
-    return project ? setupFileMocks(project.file, project.solver.index.root) : [];
+    // The runner's config is found from the file up to the root: no project index is needed.
+    const { file, root } = projectRootOf(filename, options);
+    return root === null ? [] : setupFileMocks(file, root);
   } catch {
     return [];
   }

@@ -24,8 +24,7 @@ let solvers = new WeakMap<Knowledge, Map<string, Solver>>();
 
 /** The solver of the project `filename` belongs to, its index built on first use; `null` outside any project. */
 export function projectSolver(filename: string, options: ProjectOptions | undefined): { solver: Solver; file: string } | null {
-  const file = realPath(resolve(filename));
-  const root = options?.root ? realPath(resolve(options.root)) : findProjectRoot(file);
+  const { file, root } = projectRootOf(filename, options);
   if (root === null) return null;
   const key = JSON.stringify([root, options?.include ?? null, options?.exclude ?? null, options?.cache ?? null]);
   const knowledge = options?.knowledge ?? knowledgeFrom(undefined);
@@ -37,6 +36,12 @@ export function projectSolver(filename: string, options: ProjectOptions | undefi
     byKey.set(key, solver);
   }
   return { solver, file };
+}
+
+/** The file's real path and its project root (the configured one, else found from the file); no index is built. */
+export function projectRootOf(filename: string, options: ProjectOptions | undefined): { file: string; root: string | null } {
+  const file = realPath(resolve(filename));
+  return { file, root: options?.root ? realPath(resolve(options.root)) : findProjectRoot(file) };
 }
 
 /**

@@ -3,13 +3,14 @@ import { startupFunctionNames } from '../catalog/frameworks.js';
 import { type FunctionNode, forEachChild, isCallLike, isFunction, isRepeatedPartOfLoop, isLoop, isValueWrapper, memberName, propertyName } from './ast.js';
 import { exportNames } from './exports.js';
 import { type FunctionRole, type RoleEnvironment, functionRole, positionRole } from './function-roles.js';
+import { isDevelopmentOnly } from './development-only.js';
 import { isInOnceRegion } from './once-guards.js';
 
 /**
  * How often code at a given place runs:
  * - `request`: once per request, job, message or timer tick (a handler, or reachable from one);
  * - `startup`: once per process (module scope, main(), constructors of long-lived services, plugins);
- * - `once`: behind a once-guard or keyed cache;
+ * - `once`: behind a once-guard or keyed cache, or in code production never runs (`if (NODE_ENV !== 'production')`);
  * - `offload`: on a worker thread; `edge`: an edge runtime handler;
  * - `test`: test file code, with its phase;
  * - `unknown`: a function whose callers the file does not show (exported, never called here).
@@ -47,6 +48,17 @@ export interface ExecutionContext {
 }
 
 /**
+ * Why the code at `node` does not repeat per request where requests are served, within its
+ * function: it fills a cache once (`'once-guard'`), or production never runs it
+ * (`'development-only code'`); `null` when neither.
+ */
+export function rareRegionAt(sourceCode: RoleEnvironment['sourceCode'], node: TSESTree.Node): 'once-guard' | 'development-only code' | null {
+  if (isInOnceRegion(sourceCode, node)) return 'once-guard';
+  if (isDevelopmentOnly(sourceCode, node)) return 'development-only code';
+  return null;
+}
+
+/**
  * Code contexts of one file, memoized per function and class.
  *
  * A function's context comes from its callers', so recursion (`f` calls `g` calls `f`) meets a
@@ -71,14 +83,15 @@ export class ContextAnalysis {
 
   /** The context in which the code at `node` runs. */
   contextAt(node: TSESTree.Node): ExecutionContext {
-    if (isInOnceRegion(this.env.sourceCode, node)) return { kind: 'once', label: 'once-guard', loop: null, via: [] };
+    const rare = rareRegionAt(this.env.sourceCode, node);
+    if (rare) return { kind: 'once', label: rare, loop: null, via: [] };
     return this.contextOutsideOnceGuards(node);
   }
 
   /**
    * The context of the code at `node` if no once-guard were around it: `contextAt` without its
    * first question. For a rule that is quiet in `once` code and in most other contexts, asking
-   * `isInOnceRegion` only about the code this returns a repeating context for saves a walk per call.
+   * `rareRegionAt` only about the code this returns a repeating context for saves a walk per call.
    */
   contextOutsideOnceGuards(node: TSESTree.Node): ExecutionContext {
     let loop: TSESTree.Node | null = null;

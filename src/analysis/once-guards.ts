@@ -59,7 +59,7 @@ export function isInOnceRegion(sourceCode: SourceCode, node: TSESTree.Node): boo
     switch (current.type) {
       case AST_NODE_TYPES.IfStatement:
       case AST_NODE_TYPES.ConditionalExpression:
-        if (child !== current.test && fillsTestedCache(sourceCode, current.test, [child], owner)) return true;
+        if (child !== current.test && fillsTestedCache(sourceCode, current.test, [child], owner, child === current.consequent)) return true;
         break;
       case AST_NODE_TYPES.BlockStatement:
       case AST_NODE_TYPES.Program:
@@ -90,7 +90,7 @@ function followsEarlyReturnOnFilledCache(
     if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
     const exit = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
     if (exit?.type !== AST_NODE_TYPES.ReturnStatement && exit?.type !== AST_NODE_TYPES.ThrowStatement) return false;
-    return fillsTestedCache(sourceCode, statement.test, rest, owner);
+    return fillsTestedCache(sourceCode, statement.test, rest, owner, false);
   });
 }
 
@@ -99,15 +99,58 @@ function followsEarlyReturnOnFilledCache(
  * a local read from it (`let c = cache.get(k); if (!c) { ...; cache.set(k, c) }`). The region may
  * fill it itself or through a function of the file it calls (`if (!ready) init()`, where `init()`
  * sets `ready = true`). Resetting a buffer (`if (this.batch.length === 0) return; ...; this.batch = []`)
- * fills nothing: see `cacheWritesIn` for what counts.
+ * fills nothing: see `cacheWritesIn` for what counts. A test of the cache's size counts only when
+ * the region runs while the cache is empty (`runsWhenTrue`: the region is the branch taken when
+ * `test` holds; otherwise it runs when `test` fails): `if (cache.size > 0) return; ... cache.set(k, v)`.
  */
-function fillsTestedCache(sourceCode: SourceCode, test: TSESTree.Node, region: readonly TSESTree.Node[], owner: TSESTree.Node | null): boolean {
+function fillsTestedCache(
+  sourceCode: SourceCode,
+  test: TSESTree.Node,
+  region: readonly TSESTree.Node[],
+  owner: TSESTree.Node | null,
+  runsWhenTrue: boolean,
+): boolean {
   for (const key of writtenCaches(sourceCode, region, owner)) {
     if (!outlives(key, owner)) continue;
     if (mentions(sourceCode, test, key)) return true;
     if (mentionsLocalReadOf(sourceCode, test, key, owner)) return true;
+    if (sizeTest(sourceCode, test, key) === (runsWhenTrue ? 'empty' : 'filled')) return true;
   }
   return false;
+}
+
+const FILLED_WHEN: Readonly<Record<string, (n: number) => boolean>> = {
+  '>': (n) => n === 0,
+  '!==': (n) => n === 0,
+  '!=': (n) => n === 0,
+  '>=': (n) => n === 1,
+};
+const EMPTY_WHEN: Readonly<Record<string, (n: number) => boolean>> = {
+  '===': (n) => n === 0,
+  '==': (n) => n === 0,
+  '<': (n) => n === 1,
+  '<=': (n) => n === 0,
+};
+
+/**
+ * What `test` says of the size of the cache `key` when it holds: `'filled'` for `cache.size > 0`,
+ * `cache.length !== 0`, `cache.size`; `'empty'` for `cache.size === 0`, `!cache.length`; `null` for
+ * any other test.
+ */
+function sizeTest(sourceCode: SourceCode, test: TSESTree.Node, key: CacheKey): 'filled' | 'empty' | null {
+  const isSizeOfKey = (node: TSESTree.Node): boolean =>
+    node.type === AST_NODE_TYPES.MemberExpression && SIZE_PROPERTIES.has(memberName(node) ?? '') && cacheKey(sourceCode, node.object) === key;
+  if (isSizeOfKey(test)) return 'filled';
+  if (test.type === AST_NODE_TYPES.UnaryExpression && test.operator === '!') {
+    const inner = sizeTest(sourceCode, test.argument, key);
+    return inner === null ? null : inner === 'filled' ? 'empty' : 'filled';
+  }
+  if (test.type !== AST_NODE_TYPES.BinaryExpression || !isSizeOfKey(test.left)) return null;
+  if (test.right.type !== AST_NODE_TYPES.Literal || typeof test.right.value !== 'number') return null;
+  const bound = test.right.value;
+  if (FILLED_WHEN[test.operator]?.(bound)) return 'filled';
+  if (EMPTY_WHEN[test.operator]?.(bound)) return 'empty';
+  return null;
 }
 
 function outlives(key: CacheKey, owner: TSESTree.Node | null): boolean {

@@ -1,12 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { type FunctionNode, isFunction } from '../analysis/ast.js';
-import { type ContextAnalysis, functionName } from '../analysis/contexts.js';
+import { type ContextAnalysis, functionName, rareRegionAt } from '../analysis/contexts.js';
 import { contextAcrossFiles } from '../analysis/cross-file.js';
 import { type FileAnalysis, analyzeFile } from '../analysis/file-analysis.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
 import { type ResolvedCall, type ResolvedTag, catalogResolver, catalogTagResolver } from '../analysis/imports.js';
 import { normalizeSpecifier } from '../analysis/modules.js';
-import { isInOnceRegion } from '../analysis/once-guards.js';
 import { type BlockingCallEntry, NO_ALTERNATIVE_ADVICE, blockingWorkDescriptions } from '../catalog/blocking-calls.js';
 import { knowledgeFrom } from '../settings.js';
 import { describeAlternative, fixFrom, planAsyncRewrite, withAsyncFunction } from '../fixes/to-async.js';
@@ -198,22 +197,25 @@ function blockingPlace(
 ): { where: string; unit: string } | null {
   const { sourceCode, contexts } = analysis;
   const local = contexts.contextOutsideOnceGuards(call);
-  const executionContext = local.kind === 'unknown' && !isInOnceRegion(sourceCode, call) ? contextAcrossFiles(analysis, call, local) : local;
+  // Asked only of calls that would otherwise be reported or looked up across files: it walks up the function.
+  let rareAnswer: boolean | undefined;
+  const isRare = (): boolean => (rareAnswer ??= rareRegionAt(sourceCode, call) !== null);
+  const executionContext = local.kind === 'unknown' && !isRare() ? contextAcrossFiles(analysis, call, local) : local;
   if (executionContext.kind === 'request') {
     // Work on a schedule repeats as often when the process is idle as when it is busy: not the per-request cost this rule is about.
     if (executionContext.scheduled && !checkScheduledJobs) return null;
-    return isInOnceRegion(sourceCode, call) ? null : describeRepetition(executionContext);
+    return isRare() ? null : describeRepetition(executionContext);
   }
   if (executionContext.kind !== 'unknown' || !checkAsyncFunctions) return null;
   const owner = owningFunction(contexts, call);
   if (!owner?.async) {
     // A sync helper of an async function of the file blocks that function's work (`export async function build() { load() }`).
     const caller = executionContext.asyncCaller;
-    if (!caller || isInOnceRegion(sourceCode, call)) return null;
+    if (!caller || isRare()) return null;
     const by = caller.name === 'anonymous function' ? 'an async function' : `the async function \`${caller.name}()\``;
     return { where: `in \`${caller.via.join('`, called by `')}\`, called by ${by}`, unit: 'request' };
   }
-  if (isInOnceRegion(sourceCode, call)) return null;
+  if (isRare()) return null;
   const name = functionName(owner);
   return { where: name === 'anonymous function' ? 'in an async function' : `in the async function \`${name}()\``, unit: 'request' };
 }

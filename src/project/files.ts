@@ -29,20 +29,25 @@ export interface ProjectFiles {
   configs: string[];
   /** Deploy configs that may name handlers (relative to the root). */
   deployConfigs: string[];
+  /**
+   * Every directory the walk entered, relative to the root (`.` for the root itself): a file
+   * added, removed or renamed in one changes its mtime, which is how a saved index tells that
+   * its file list still holds without walking the tree again.
+   */
+  directories: string[];
 }
 
 /** The project's sources (as `listProjectFiles`), resolution configs and deploy configs, from one walk of the tree. */
 export function projectFiles(root: string, include?: readonly string[], exclude?: readonly string[]): ProjectFiles {
   const sourcePatterns = include && include.length > 0 ? [...include] : [SOURCE_PATTERN];
-  const found = globSync([...sourcePatterns, CONFIG_PATTERN, ...DEPLOY_CONFIG_PATTERNS], {
-    cwd: root,
-    ignore: [...EXCLUDED, ...(exclude ?? [])],
-    dot: false,
-    followSymbolicLinks: false,
-  });
+  const options = { cwd: root, ignore: [...EXCLUDED, ...(exclude ?? [])], dot: false, followSymbolicLinks: false };
+  const found = globSync([...sourcePatterns, CONFIG_PATTERN, ...DEPLOY_CONFIG_PATTERNS], options);
+  // Directories as the same walk sees them (what `exclude` and the build folders leave); `.gitignore` aside, which files only obey.
+  const directories = ['.', ...globSync('**/', { ...options, onlyDirectories: true }).map((path) => path.replace(/\/$/, ''))].sort();
   const ignored = gitignore(root);
   const kept = found.filter((path) => !(ignored?.ignores(path) ?? false)).sort();
   return {
+    directories,
     sources: kept.filter((path) => SOURCE_EXTENSIONS.some((extension) => path.endsWith(extension))).map((path) => join(root, path)),
     configs: kept.filter((path) => CONFIG_NAME.test(path)).map((path) => join(root, path)),
     deployConfigs: kept.filter((path) => DEPLOY_CONFIG_NAME.test(path)),

@@ -17,6 +17,7 @@ export type { CrossFileCaller, CrossFileContext, CrossFileKind } from './solver.
 export type { ProjectOptions } from './project-cache.js';
 export { flushCaches as flushProjectCaches } from './disk-cache.js';
 export { parsedSummaryCount } from './file-summary.js';
+export { builtIndexCount } from './project-index.js';
 
 /**
  * The context of the export `exportName` of `filename` (`default` for a default export; a class

@@ -2,7 +2,7 @@ import { realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { type CacheContents, cacheFile, defaultCacheDirectory, readCache, writeOnExit } from './disk-cache.js';
 import { clearFileSummaries } from './file-summary.js';
-import { ProjectIndex } from './project-index.js';
+import { ProjectIndex, UnchangedTree } from './project-index.js';
 import { findProjectRoot } from './root.js';
 import { Solver } from './solver.js';
 import { type Knowledge, knowledgeFrom } from '../settings.js';
@@ -55,9 +55,14 @@ function createSolver(root: string, options: ProjectOptions | undefined, knowled
   const settingsKey = [options?.include ?? null, options?.exclude ?? null, knowledge.fingerprint];
   const path = directory === null ? null : cacheFile(directory, [relative(directory, root), ...settingsKey]);
   const saved = path === null ? {} : readCache(path);
-  const index = new ProjectIndex(root, options?.include, options?.exclude, saved.index);
-  const solver = new Solver(index, knowledge);
-  const handlersKey = JSON.stringify(index.handlers.map((handler) => [index.relative(handler.file), handler.exportName, index.relative(handler.config), handler.line]));
+  const savedHandlers = (saved.answers as { handlers?: unknown } | undefined)?.handlers;
+  // Saved answers hold as they are on a tree unchanged since (same deploy configs, so same handlers): no walk, no index.
+  const unchangedTree = typeof savedHandlers === 'string' ? UnchangedTree.of(root, saved.index) : null;
+  const solver = new Solver(() => new ProjectIndex(root, options?.include, options?.exclude, saved.index), knowledge, unchangedTree);
+  const handlersKey =
+    unchangedTree !== null && typeof savedHandlers === 'string'
+      ? savedHandlers
+      : JSON.stringify(solver.index.handlers.map((handler) => [solver.index.relative(handler.file), handler.exportName, solver.index.relative(handler.config), handler.line]));
   /** Saved answers hold only under the same deploy handlers. */
   const restoreFrom = (contents: CacheContents) => {
     const answers = contents.answers as { handlers?: unknown; entries?: unknown } | undefined;
@@ -68,7 +73,7 @@ function createSolver(root: string, options: ProjectOptions | undefined, knowled
     writeOnExit(path, () => {
       // Another worker of the same run may have saved answers meanwhile: keep those still valid.
       restoreFrom(readCache(path));
-      const indexSnapshot = index.snapshot();
+      const indexSnapshot = solver.indexSnapshot();
       const entries = solver.snapshot();
       if (indexSnapshot === null && entries === null) return null;
       return { index: indexSnapshot ?? saved.index, answers: entries === null ? saved.answers : { handlers: handlersKey, entries } };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { type DeployHandler, deployHandlers } from './deploy-handlers.js';
 import { projectFiles } from './files.js';
@@ -25,7 +25,19 @@ interface FileEntry {
 
 /** An entry as the disk cache keeps it: stamp, hash, targets and re-exports (`null`: not read yet), paths relative to the root. */
 type SavedEntry = [string | null, string | null, string[], [string, string, string][] | null];
-interface SavedIndex { resolution: string; files: Record<string, SavedEntry> }
+/**
+ * What the file list and the resolution came from, as stamps: the walked directories' mtimes and
+ * the stamps of the configs, deploy configs and `.gitignore` (sources' stamps are their entries').
+ */
+interface SavedTree { directories: Record<string, number | null>; configs: Record<string, string | null> }
+interface SavedIndex { resolution: string; files: Record<string, SavedEntry>; tree?: SavedTree }
+
+let built = 0;
+
+/** How many project indexes this process has built (walked and loaded): what tests of the warm path count. */
+export function builtIndexCount(): number {
+  return built;
+}
 
 /** How often, at most, every file's stamp is compared again (editor servers see edits; a CLI run pays once). */
 const REVALIDATE_MS = 2000;
@@ -46,17 +58,20 @@ export class ProjectIndex {
   private readonly entries = new Map<string, FileEntry>();
   private readonly importersOf = new Map<string, Set<string>>();
   private readonly importerKeys = new Map<string, string>();
+  private readonly tree: SavedTree;
   private checkedAt = 0;
   /** Whether anything was read or resolved that the saved index did not have. */
   private changed = false;
 
   constructor(readonly root: string, include?: readonly string[], exclude?: readonly string[], saved?: unknown) {
-    const { sources, configs, deployConfigs } = projectFiles(root, include, exclude);
+    built++;
+    const { sources, configs, deployConfigs, directories } = projectFiles(root, include, exclude);
     this.files = new Set(sources);
     this.resolve = createResolver(root);
     this.resolution = contentHash(JSON.stringify([sources.map((file) => this.relative(file)), configs.map((file) => [this.relative(file), readHash(file)])]));
+    this.tree = treeOf(root, directories, [...configs.map((file) => this.relative(file)), ...deployConfigs, GITIGNORE]);
     const savedFiles = isSavedIndex(saved) && saved.resolution === this.resolution ? saved.files : null;
-    this.changed = savedFiles === null;
+    this.changed = savedFiles === null || JSON.stringify((saved as SavedIndex).tree) !== JSON.stringify(this.tree);
     for (const file of this.files) {
       const entry = savedFiles?.[this.relative(file)];
       this.load(file, isSavedEntry(entry) ? entry : undefined);
@@ -107,7 +122,7 @@ export class ProjectIndex {
       const reExports = entry.reExports?.map((reExport): [string, string, string] => [this.relative(reExport.from), reExport.importName, reExport.exportName]) ?? null;
       files[this.relative(file)] = [entry.stamp, entry.hash, [...entry.targets].map((target) => this.relative(target)), reExports];
     }
-    return { resolution: this.resolution, files };
+    return { resolution: this.resolution, files, tree: this.tree };
   }
 
   /** `file` relative to the root, `/`-separated: how caches name files, valid in any checkout. */
@@ -192,6 +207,84 @@ export class ProjectIndex {
     }
     return { stamp, hash, targets, reExports: mayReExport(text) ? null : [] };
   }
+}
+
+const GITIGNORE = '.gitignore';
+
+function treeOf(root: string, directories: readonly string[], configs: readonly string[]): SavedTree {
+  const tree: SavedTree = { directories: {}, configs: {} };
+  for (const directory of directories) tree.directories[directory] = directoryStamp(join(root, directory));
+  for (const config of configs) tree.configs[config] = fileStamp(join(root, config));
+  return tree;
+}
+
+function directoryStamp(path: string): number | null {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A saved index whose tree is still the one on disk: the same directories with the same mtimes
+ * (no file added, removed or renamed), every source, config, deploy config and `.gitignore` at
+ * its saved stamp. Answers saved with it hold as they were, importer sets included, so a warm run
+ * can use them without walking the tree or loading the index: a few thousand `stat` calls instead.
+ * Checked again at most every couple of seconds (editor servers); once it fails, it stays failed.
+ */
+export class UnchangedTree {
+  private readonly files: Record<string, SavedEntry>;
+  private readonly tree: SavedTree;
+  private checkedAt = Date.now();
+  private current = true;
+
+  private constructor(readonly root: string, saved: SavedIndex & { tree: SavedTree }) {
+    this.files = saved.files;
+    this.tree = saved.tree;
+  }
+
+  /** The saved index as an unchanged tree; `null` when it has no tree or the disk differs. */
+  static of(root: string, saved: unknown): UnchangedTree | null {
+    if (!isSavedIndex(saved) || !isSavedTree(saved.tree)) return null;
+    const tree = new UnchangedTree(root, saved as SavedIndex & { tree: SavedTree });
+    return tree.matchesDisk() ? tree : null;
+  }
+
+  /** Whether the disk still holds the saved tree (see the class comment). */
+  stillCurrent(): boolean {
+    if (!this.current) return false;
+    const now = Date.now();
+    if (now - this.checkedAt >= REVALIDATE_MS) {
+      this.checkedAt = now;
+      this.current = this.matchesDisk();
+    }
+    return this.current;
+  }
+
+  state(file: string): { stamp: string | null; hash: string | null } | null {
+    const entry = this.files[this.relative(file)];
+    return entry ? { stamp: entry[0], hash: entry[1] } : null;
+  }
+
+  relative(file: string): string {
+    return relative(this.root, file).replaceAll('\\', '/');
+  }
+
+  absolute(path: string): string {
+    return join(this.root, path);
+  }
+
+  private matchesDisk(): boolean {
+    for (const [directory, mtime] of Object.entries(this.tree.directories)) if (directoryStamp(join(this.root, directory)) !== mtime) return false;
+    for (const [config, stamp] of Object.entries(this.tree.configs)) if (fileStamp(join(this.root, config)) !== stamp) return false;
+    for (const [file, entry] of Object.entries(this.files)) if (fileStamp(join(this.root, file)) !== entry[0]) return false;
+    return true;
+  }
+}
+
+function isSavedTree(value: unknown): value is SavedTree {
+  return value !== null && typeof value === 'object' && typeof (value as SavedTree).directories === 'object' && (value as SavedTree).directories !== null && typeof (value as SavedTree).configs === 'object' && (value as SavedTree).configs !== null;
 }
 
 function readHash(file: string): string | null {

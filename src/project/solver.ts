@@ -4,7 +4,7 @@ import { type ExecutionContext, functionName } from '../analysis/contexts.js';
 import { exportNames, isExportReference } from '../analysis/exports.js';
 import { functionRole, positionRole } from '../analysis/function-roles.js';
 import { type FileSummary, fileSummary } from './file-summary.js';
-import type { ProjectIndex } from './project-index.js';
+import type { ProjectIndex, UnchangedTree } from './project-index.js';
 import type { Knowledge } from '../settings.js';
 import { fileStamp } from './stamp.js';
 import { type ExportRef, type Use, findUses } from './uses.js';
@@ -56,10 +56,45 @@ export class Solver {
   /** Whether an answer was worked out here that the saved ones did not have. */
   private changed = false;
 
+  private built: ProjectIndex | null = null;
+
+  /**
+   * `buildIndex` runs on the first question the saved answers cannot settle; until then, while
+   * `unchangedTree` (the saved index's tree, still the one on disk) holds, saved answers are
+   * checked against it alone.
+   */
   constructor(
-    readonly index: ProjectIndex,
+    private readonly buildIndex: () => ProjectIndex,
     readonly knowledge: Knowledge,
+    private readonly unchangedTree: UnchangedTree | null = null,
   ) {}
+
+  /** The project index, built on first use. */
+  get index(): ProjectIndex {
+    this.built ??= this.buildIndex();
+    return this.built;
+  }
+
+  /** The index's snapshot for the disk cache; `null` when it was never built or holds nothing new. */
+  indexSnapshot(): ReturnType<ProjectIndex['snapshot']> {
+    return this.built?.snapshot() ?? null;
+  }
+
+  /** The saved tree, while the index is not built and the tree still holds: importer sets are then the saved ones. */
+  private get savedTree(): UnchangedTree | null {
+    return this.built === null && this.unchangedTree?.stillCurrent() ? this.unchangedTree : null;
+  }
+
+  /** What saved answers are checked against: the unchanged saved tree, else the index. */
+  private get files(): Pick<ProjectIndex, 'state' | 'relative' | 'absolute'> {
+    return this.savedTree ?? this.index;
+  }
+
+  private importersUnchanged(importers: Iterable<readonly [string, string]>): boolean {
+    if (this.savedTree) return true;
+    for (const [path, digest] of importers) if (this.index.importersKey(path) !== digest) return false;
+    return true;
+  }
 
   context(file: string, exportName: string): CrossFileContext {
     this.budget = BUDGET;
@@ -127,8 +162,7 @@ export class Solver {
 
   private isFresh(exact: Exact): boolean {
     for (const [path, stamp] of exact.stamps) if (fileStamp(path) !== stamp) return false;
-    for (const [path, importers] of exact.importers) if (this.index.importersKey(path) !== importers) return false;
-    return true;
+    return this.importersUnchanged(exact.importers);
   }
 
   private depend(path: string, stamp: string | null): void {
@@ -159,41 +193,44 @@ export class Solver {
     if (!answer) return null;
     this.saved.delete(savedKey);
     if (!this.isCurrent(answer)) return null;
+    const files = this.files;
     const stamps = new Map<string, string | null>();
-    for (const [path] of answer.files) stamps.set(this.index.absolute(path), this.index.state(this.index.absolute(path))?.stamp ?? null);
-    const importers = new Map(answer.importers.map(([path, digest]) => [this.index.absolute(path), digest] as const));
-    const chain = answer.chain.map(([path, line, label]) => ({ file: this.index.absolute(path), line, label }));
+    for (const [path] of answer.files) stamps.set(files.absolute(path), files.state(files.absolute(path))?.stamp ?? null);
+    const importers = new Map(answer.importers.map(([path, digest]) => [files.absolute(path), digest] as const));
+    const chain = answer.chain.map(([path, line, label]) => ({ file: files.absolute(path), line, label }));
     const exact: Exact = { context: { kind: answer.kind, chain }, stamps, importers };
     this.exact.set(key, exact);
     return exact;
   }
 
   private isCurrent(answer: SavedAnswer): boolean {
+    const files = this.files;
     return (
-      answer.files.every(([path, hash]) => this.index.state(this.index.absolute(path))?.hash === hash) &&
-      answer.importers.every(([path, digest]) => this.index.importersKey(this.index.absolute(path)) === digest)
+      answer.files.every(([path, hash]) => files.state(files.absolute(path))?.hash === hash) &&
+      this.importersUnchanged(answer.importers.map(([path, digest]) => [files.absolute(path), digest] as const))
     );
   }
 
   private toSaved(exact: Exact): SavedAnswer | null {
-    const files: [string, string][] = [];
+    const files = this.files;
+    const saved: [string, string][] = [];
     for (const [path, stamp] of exact.stamps) {
-      const state = this.index.state(path);
+      const state = files.state(path);
       if (!state || state.stamp !== stamp || state.hash === null) return null;
-      files.push([this.index.relative(path), state.hash]);
+      saved.push([files.relative(path), state.hash]);
     }
     return {
       kind: exact.context.kind,
-      chain: exact.context.chain.map((link): [string, number, string] => [this.index.relative(link.file), link.line, link.label]),
-      files,
-      importers: [...exact.importers].map(([path, digest]): [string, string] => [this.index.relative(path), digest]),
+      chain: exact.context.chain.map((link): [string, number, string] => [files.relative(link.file), link.line, link.label]),
+      files: saved,
+      importers: [...exact.importers].map(([path, digest]): [string, string] => [files.relative(path), digest]),
     };
   }
 
   /** `file\0export` with the file relative to the root. */
   private savedKey(key: string): string {
     const separator = key.indexOf('\0');
-    return `${this.index.relative(key.slice(0, separator))}${key.slice(separator)}`;
+    return `${this.files.relative(key.slice(0, separator))}${key.slice(separator)}`;
   }
 
   private compute(file: string, exportName: string): CrossFileContext {

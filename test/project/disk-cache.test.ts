@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearProjectCache, crossFileContext, flushProjectCaches, parsedSummaryCount } from '../../src/project/index.js';
+import { builtIndexCount, clearProjectCache, crossFileContext, flushProjectCaches, parsedSummaryCount } from '../../src/project/index.js';
 
 const fixture = join(import.meta.dirname, '../fixtures/projects/express');
 
@@ -93,6 +93,59 @@ describe('the disk cache', () => {
         { file: join(root, 'routes/admin.ts'), line: 6, label: 'route handler' },
       ],
     });
+  });
+
+  it('answers a later process on an unchanged tree without walking the tree or building the index', () => {
+    const root = copyOfFixture();
+    // As in a project with its dependencies installed: a first cache write then adds no entry to the root.
+    mkdirSync(join(root, 'node_modules'));
+    askMakeDb(root);
+    endProcess();
+    const before = builtIndexCount();
+    expect(askMakeDb(root)).toEqual({ result: perRequest(root), parsed: 0 });
+    expect(builtIndexCount() - before).toBe(0);
+  });
+
+  it('builds the index again when a file that did not import the function starts to', () => {
+    const root = copyOfFixture();
+    const routes = join(root, 'routes/users.ts');
+    writeFileSync(routes, readFileSync(routes, 'utf8').replace("router.post('/', createUser);", 'await createUser({ seed: true });'));
+    writeFileSync(join(root, 'routes/health.ts'), "// @ts-nocheck\nimport { Router } from 'express';\n\nexport const health = Router();\n");
+    expect(askMakeDb(root).result.kind).toBe('startup');
+    endProcess();
+    writeFileSync(
+      join(root, 'routes/health.ts'),
+      "// @ts-nocheck\nimport { Router } from 'express';\nimport { createUser } from '../controllers/users';\n\nexport const health = Router();\nhealth.post('/users', createUser);\n",
+    );
+    const before = builtIndexCount();
+    expect(askMakeDb(root).result).toEqual({
+      kind: 'request',
+      chain: [
+        { file: join(root, 'controllers/users.ts'), line: 5, label: 'createUser()' },
+        { file: join(root, 'routes/health.ts'), line: 6, label: 'route handler' },
+      ],
+    });
+    expect(builtIndexCount() - before).toBe(1);
+  });
+
+  it('sees a new file in a directory that held no sources, and in a new directory', () => {
+    const root = copyOfFixture();
+    const routes = join(root, 'routes/users.ts');
+    writeFileSync(routes, readFileSync(routes, 'utf8').replace("router.post('/', createUser);", 'await createUser({ seed: true });'));
+    mkdirSync(join(root, 'notes'));
+    writeFileSync(join(root, 'notes/README.md'), '# notes\n');
+    expect(askMakeDb(root).result.kind).toBe('startup');
+    endProcess();
+    const admin = "// @ts-nocheck\nimport { Router } from 'express';\nimport { createUser } from '../controllers/users';\n\nexport const admin = Router();\nadmin.post('/users', createUser);\n";
+    writeFileSync(join(root, 'notes/admin.ts'), admin);
+    expect(askMakeDb(root).result.chain.at(-1)).toEqual({ file: join(root, 'notes/admin.ts'), line: 6, label: 'route handler' });
+    endProcess();
+    rmSync(join(root, 'notes/admin.ts'));
+    expect(askMakeDb(root).result.kind).toBe('startup');
+    endProcess();
+    mkdirSync(join(root, 'api/v2'), { recursive: true });
+    writeFileSync(join(root, 'api/v2/admin.ts'), admin.replace('../controllers/users', '../../controllers/users'));
+    expect(askMakeDb(root).result.chain.at(-1)).toEqual({ file: join(root, 'api/v2/admin.ts'), line: 6, label: 'route handler' });
   });
 
   it('ignores a cache file that does not parse', () => {

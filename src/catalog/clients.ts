@@ -101,6 +101,15 @@ const REDIS_HOLDING_COMMANDS: readonly string[] = [
   'subscribe', 'psubscribe', 'ssubscribe', 'monitor',
 ];
 
+/**
+ * Functions that only sign a request locally with the client's credentials and send nothing
+ * (AWS SDK v3 presigners), by the module of the client they take as first argument.
+ */
+export const presigners: readonly { clientModule: string; module: string; export: string }[] = [
+  { clientModule: '@aws-sdk/client-s3', module: '@aws-sdk/s3-request-presigner', export: 'getSignedUrl' },
+  { clientModule: '@aws-sdk/client-s3', module: '@aws-sdk/s3-presigned-post', export: 'createPresignedPost' },
+];
+
 export const clientCatalog: readonly ClientEntry[] = [
   // HTTP clients and agents
   { module: 'axios', export: 'default.create', kind: 'wrapper', label: 'axios instance' },

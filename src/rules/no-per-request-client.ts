@@ -8,6 +8,7 @@ import { analyzeFile } from '../analysis/file-analysis.js';
 import { type ExpressionFacts, callDataReferences, dependsOnCallData, expressionFacts } from '../analysis/free-references.js';
 import { listenersForCatalog } from '../analysis/catalog-gate.js';
 import { loopRepetition } from '../analysis/loop-repetition.js';
+import { onlyPresigns } from '../analysis/presign-only.js';
 import { valueFlow } from '../analysis/value-flow.js';
 import { planCachePerKey } from '../fixes/cache-per-key.js';
 import { type HoistFix, type HoistPlan, groupedHoistFix, planHoist } from '../fixes/hoist.js';
@@ -110,7 +111,7 @@ function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, op
   /** Reports a per-request creation, or returns its autofixed hoist for `reportHoists`. */
   function checkCreation(creation: ClientCreation, where: Place, argumentFacts: ExpressionFacts): Hoist | null {
     const sourceCode = context.sourceCode;
-    if (holdsDedicatedConnection(sourceCode, creation)) return null;
+    if (holdsDedicatedConnection(sourceCode, creation) || onlyPresigns(sourceCode, creation)) return null;
     const requestScoped = dependsOnCallData(sourceCode, argumentFacts);
     const requestScopedFacade = creation.entry.kind === 'wrapper' || isBoundToRequestCredentials(sourceCode, creation, argumentFacts);
     if (requestScoped && requestScopedFacade && !options()[0].reportRequestScopedWrappers) return null;

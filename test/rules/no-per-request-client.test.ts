@@ -8,6 +8,16 @@ ruleTester.run('no-per-request-client', rule, {
   valid: [
     {
       code: `import { Pool } from 'pg';
+app.get('/debug/db', async (req, res) => {
+  if (process.env.NODE_ENV === 'production') return res.sendStatus(404);
+  const pool = new Pool({ connectionString: process.env.DEBUG_DATABASE_URL });
+  res.json((await pool.query('select now()')).rows);
+  await pool.end();
+});`,
+      name: 'a client made after an early return in production: development-only code',
+    },
+    {
+      code: `import { Pool } from 'pg';
 const pool = new Pool();
 app.get('/x', async (req, res) => res.json(await pool.query('select 1')));
 `,

@@ -176,3 +176,10 @@ export function forEachChild(sourceCode: Readonly<TSESLint.SourceCode>, node: TS
     }
   }
 }
+
+/** Whether `statement` is an `if` whose branch ends in a `return` or `throw`: what follows it runs only when its test fails. */
+export function isEarlyExit(statement: TSESTree.Node): statement is TSESTree.IfStatement {
+  if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
+  const exit = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
+  return exit?.type === AST_NODE_TYPES.ReturnStatement || exit?.type === AST_NODE_TYPES.ThrowStatement;
+}

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName } from './ast.js';
+import { isEarlyExit, isFunction, memberName } from './ast.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -46,12 +46,7 @@ export function isDevelopmentOnly(sourceCode: SourceCode, node: TSESTree.Node): 
 
 function followsExitInProduction(sourceCode: SourceCode, body: readonly TSESTree.Node[], child: TSESTree.Node): boolean {
   const index = body.indexOf(child);
-  return body.slice(0, Math.max(index, 0)).some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
-    const exit = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
-    if (exit?.type !== AST_NODE_TYPES.ReturnStatement && exit?.type !== AST_NODE_TYPES.ThrowStatement) return false;
-    return trueInProduction(sourceCode, statement.test);
-  });
+  return body.slice(0, Math.max(index, 0)).some((statement) => isEarlyExit(statement) && trueInProduction(sourceCode, statement.test));
 }
 
 /** Whether `test` holds whenever production runs: `NODE_ENV === 'production'`, `isProd || x`. */

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { ASTUtils } from '@typescript-eslint/utils';
-import { forEachChild, innermostFunction, isFunction, memberName, propertyName, valueSlot } from './ast.js';
+import { forEachChild, innermostFunction, isEarlyExit, isFunction, memberName, propertyName, valueSlot } from './ast.js';
 import { perProgram, programNodeMap } from './program-cache.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
@@ -86,12 +86,7 @@ function followsEarlyReturnOnFilledCache(
   const index = body.indexOf(child);
   if (index <= 0) return false;
   const rest = body.slice(index);
-  return body.slice(0, index).some((statement) => {
-    if (statement.type !== AST_NODE_TYPES.IfStatement) return false;
-    const exit = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
-    if (exit?.type !== AST_NODE_TYPES.ReturnStatement && exit?.type !== AST_NODE_TYPES.ThrowStatement) return false;
-    return fillsTestedCache(sourceCode, statement.test, rest, owner, false);
-  });
+  return body.slice(0, index).some((statement) => isEarlyExit(statement) && fillsTestedCache(sourceCode, statement.test, rest, owner, false));
 }
 
 /**
@@ -381,12 +376,7 @@ function isGuarded(sourceCode: SourceCode, node: TSESTree.Node, key: CacheKey): 
 
 function followsEarlyReturnGuard(sourceCode: SourceCode, body: readonly TSESTree.Node[], child: TSESTree.Node, key: CacheKey): boolean {
   const index = body.indexOf(child);
-  for (const statement of body.slice(0, Math.max(index, 0))) {
-    if (statement.type !== AST_NODE_TYPES.IfStatement || !mentions(sourceCode, statement.test, key)) continue;
-    const exit = statement.consequent.type === AST_NODE_TYPES.BlockStatement ? statement.consequent.body.at(-1) : statement.consequent;
-    if (exit?.type === AST_NODE_TYPES.ReturnStatement || exit?.type === AST_NODE_TYPES.ThrowStatement) return true;
-  }
-  return false;
+  return body.slice(0, Math.max(index, 0)).some((statement) => isEarlyExit(statement) && mentions(sourceCode, statement.test, key));
 }
 
 /**

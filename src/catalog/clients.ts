@@ -217,7 +217,7 @@ export const clientCatalog: readonly ClientEntry[] = [
   { module: 'typeorm', export: 'DataSource', kind: 'pool', label: 'TypeORM DataSource', close: 'destroy', connect: true },
   { module: '@prisma/client', export: 'PrismaClient', kind: 'pool', label: 'PrismaClient', close: '$disconnect' },
   { module: '@prisma/client/edge', export: 'PrismaClient', kind: 'pool', label: 'PrismaClient', close: '$disconnect' },
-  { module: '@clickhouse/client', export: 'createClient', kind: 'pool', label: 'ClickHouse client', close: 'close', idleSocketsUnref: true, idleSocketsExpire: true },
+  { module: '@clickhouse/client', export: 'createClient', kind: 'pool', label: 'ClickHouse client', close: 'close' },
   { module: 'cassandra-driver', export: 'Client', kind: 'pool', label: 'Cassandra Client', close: 'shutdown' },
   { module: 'neo4j-driver', export: 'default.driver', kind: 'pool', label: 'Neo4j driver', close: 'close' },
 

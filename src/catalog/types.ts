@@ -61,12 +61,6 @@ export interface ClientEntry extends ModuleExportRef {
    */
   idleSocketsUnref?: boolean | undefined;
   /**
-   * With `idleSocketsUnref`: the client itself destroys its idle keep-alive sockets after a short
-   * time (`@clickhouse/client`'s `keep_alive.idle_socket_ttl`), so an unclosed client leaks
-   * nothing, wherever it is made: there is nothing for `require-client-close` to report.
-   */
-  idleSocketsExpire?: boolean | undefined;
-  /**
    * Commands that hold the connection until they return (blocking reads, subscriber mode), lower
    * case: a client a function issues one of them on is a dedicated connection, which the server
    * requires, not one to share. `xread`/`xreadgroup` block only with a `BLOCK` argument or option.

@@ -105,7 +105,7 @@ function analyze(context: Readonly<TSESLint.RuleContext<MessageId, Options>>, op
   if (analysis.clientCreations.size === 0 || analysis.facts.edge) return;
   for (const creation of analysis.clientCreations.values()) {
     const close = creation.entry.close;
-    if (!close || creation.entry.closedWithParent || creation.entry.idleSocketsExpire) continue;
+    if (!close || creation.entry.closedWithParent) continue;
     if (creation.entry.idleWithoutArguments && creation.node.arguments.length === 0) continue;
     const executionContext = analysis.contexts.contextAt(creation.node);
     if (!isChecked(analysis, executionContext, creation)) continue;

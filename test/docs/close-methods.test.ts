@@ -12,7 +12,6 @@ function notes(client: ClientEntry | ClientMember): string {
   if ('asyncDispose' in client && client.asyncDispose) parts.push('`await using` closes it');
   if (client.syncClose) parts.push('nothing to await');
   if (client.closedWithParent) parts.push('closed with the client that made it: never reported');
-  if ('idleSocketsExpire' in client && client.idleSocketsExpire) parts.push('drops its idle sockets itself: never reported');
   return parts.join('; ');
 }
 

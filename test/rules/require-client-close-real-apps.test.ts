@@ -30,16 +30,6 @@ const workerFun = async (queueName) => {
 ruleTester.run('require-client-close (real applications)', rule, {
   valid: [
     {
-      filename: 'src/integrations/clickhouse.ts',
-      code: `import { createClient } from '@clickhouse/client';
-export async function runQuery(params, sql) {
-  const client = createClient({ url: params.url, username: params.user, password: params.password });
-  const result = await client.query({ query: sql, format: 'JSONEachRow' });
-  return result.json();
-}`,
-      name: 'a ClickHouse client left unclosed: the library destroys its idle keep-alive sockets after idle_socket_ttl, so nothing leaks',
-    },
-    {
       filename: 'src/utils.js',
       code: `const SQL = require('sequelize');
 

@@ -3,6 +3,7 @@ import { ASTUtils, AST_NODE_TYPES, AST_TOKEN_TYPES, type TSESLint, type TSESTree
 import type { ModuleExportRef } from '../catalog/types.js';
 import { globalReferences, moduleSources, normalizeSpecifier } from './modules.js';
 import { perNode, perProgram } from './program-cache.js';
+import { specifierPrefilter } from './specifier-prefilter.js';
 
 type SourceCode = Readonly<TSESLint.SourceCode>;
 export type CallLike = TSESTree.CallExpression | TSESTree.NewExpression;
@@ -219,16 +220,8 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
     globals: [],
     globalNames,
     matchesModule(specifier) {
-      // Relative imports, most of a library's, never name a catalogued package.
-      if (!hasRelativeModules && (specifier.startsWith('.') || specifier.startsWith('/'))) return false;
-      // Files import the same few packages over and over: each is matched once.
-      let matches = moduleMatches.get(specifier);
-      if (matches === undefined) {
-        const key = normalizeSpecifier(specifier);
-        matches = index.exact.has(key) || index.patterns.some((pattern) => pattern.matcher.test(key));
-        moduleMatches.set(specifier, matches);
-      }
-      return matches;
+      const key = normalizeSpecifier(specifier);
+      return mayName(key) && (index.exact.has(key) || index.patterns.some((pattern) => pattern.matcher.test(key)));
     },
     entriesOfModule(specifier) {
       if (!this.matchesModule(specifier)) return NO_ENTRIES;
@@ -257,9 +250,7 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
     },
   };
   const traceRoots = new Map<string, TraceNode>();
-  const moduleMatches = new Map<string, boolean>();
   const namedImports = new Map<string, (name: string) => boolean>();
-  const hasRelativeModules = entries.some((entry) => entry.module.startsWith('.') || entry.module.startsWith('/'));
   for (const entry of entries) {
     if (entry.module === GLOBAL_MODULE) {
       globalNames.add(entry.export.split('.')[0] ?? entry.export);
@@ -276,6 +267,8 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
       else index.exact.set(key, [entry]);
     }
   }
+  const patternPrefixes = entries.filter((entry) => entry.module.includes('*')).map((entry) => normalizeSpecifier(entry.module).split('*')[0] ?? '');
+  const mayName = specifierPrefilter(index.exact.keys(), patternPrefixes);
   return index;
 }
 

@@ -401,15 +401,15 @@ interface DynamicImport {
 }
 
 /**
- * The file's awaited dynamic imports. Most files have none: the text test skips them, and the
- * `import` keyword tokens (not a walk of the tree) find the others.
+ * The file's awaited dynamic imports. Most files have none: each `import` in the text followed by
+ * `(` is looked up as a token (strings and comments say it too), without a pass over the tokens.
  */
 const dynamicImports = perProgram((sourceCode): readonly DynamicImport[] => {
-  if (!sourceCode.text.includes('import(') && !/import\s+\(/.test(sourceCode.text)) return [];
   const found: DynamicImport[] = [];
-  for (const token of sourceCode.ast.tokens ?? []) {
-    if (token.type !== AST_TOKEN_TYPES.Keyword || token.value !== 'import') continue;
-    const node = sourceCode.getNodeByRangeIndex(token.range[0]);
+  for (const start of importCallStarts(sourceCode.text)) {
+    const token = sourceCode.getTokenByRangeStart(start);
+    if (token?.type !== AST_TOKEN_TYPES.Keyword || token.value !== 'import') continue;
+    const node = sourceCode.getNodeByRangeIndex(start);
     if (node?.type !== AST_NODE_TYPES.ImportExpression || node.range[0] !== token.range[0]) continue;
     const specifier = ASTUtils.getStringIfConstant(node.source);
     let awaited: TSESTree.Node = node;
@@ -472,6 +472,21 @@ function markCallable<E extends ModuleExportRef>(node: TraceNode, hit: Hit<E>): 
   callable[CALL] ??= hit;
   callable[CONSTRUCT] ??= hit;
   if (hit.entry.templateTag) callable[READ] ??= hit;
+}
+
+/** Where the text says `import` then `(`, blanks between allowed. */
+function importCallStarts(text: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf('import'); at !== -1; at = text.indexOf('import', at + 1)) {
+    let next = at + 'import'.length;
+    while (isBlankCode(text.charCodeAt(next))) next++;
+    if (text.charCodeAt(next) === 40 /* ( */) starts.push(at);
+  }
+  return starts;
+}
+
+function isBlankCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 /** Identifier names in the file, read once and only when a wildcard export needs them. */

@@ -47,6 +47,21 @@ describe('catalogResolver', () => {
     ]);
   });
 
+  it('follows an awaited dynamic import, blanks before its parenthesis included, and not the words in strings or comments', () => {
+    expect(
+      matches(`
+        // import('ioredis') in a comment
+        const text = "import('ioredis')";
+        export async function handler() {
+          const { Pool } = await import('pg');
+          const Redis = (await import
+            ('ioredis')).default;
+          new Pool(); new Redis();
+        }
+      `),
+    ).toEqual(['pg.Pool: new Pool()', 'ioredis: new Redis()']);
+  });
+
   it('follows require with destructuring, renames, aliases and the call form', () => {
     expect(
       matches(`

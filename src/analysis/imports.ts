@@ -214,6 +214,7 @@ export const entryIndex = perNode((entries: readonly ModuleExportRef[]) => index
 
 function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIndex<E> {
   const globalNames = new Set<string>();
+  const patternPrefixes: string[] = [];
   const index: EntryIndex<E> = {
     exact: new Map(),
     patterns: [],
@@ -256,7 +257,9 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
       globalNames.add(entry.export.split('.')[0] ?? entry.export);
       index.globals.push(entry);
     } else if (entry.module.includes('*')) {
-      const matcher = globToRegExp(normalizeSpecifier(entry.module));
+      const glob = normalizeSpecifier(entry.module);
+      patternPrefixes.push(glob.slice(0, glob.indexOf('*')));
+      const matcher = globToRegExp(glob);
       const group = index.patterns.find((pattern) => pattern.matcher.source === matcher.source);
       if (group) group.entries.push(entry);
       else index.patterns.push({ matcher, entries: [entry] });
@@ -267,7 +270,6 @@ function indexEntries<E extends ModuleExportRef>(entries: readonly E[]): EntryIn
       else index.exact.set(key, [entry]);
     }
   }
-  const patternPrefixes = entries.filter((entry) => entry.module.includes('*')).map((entry) => normalizeSpecifier(entry.module).split('*')[0] ?? '');
   const mayName = specifierPrefilter(index.exact.keys(), patternPrefixes);
   return index;
 }
@@ -302,14 +304,12 @@ function resolve<E extends ModuleExportRef>(sourceCode: SourceCode, index: Entry
 
   for (const source of [...moduleSources(sourceCode), ...dynamic]) {
     if (Object.hasOwn(traceMap, source.specifier)) continue;
-    const key = normalizeSpecifier(source.specifier);
-    const exact = index.exact.get(key);
-    const patterns = index.patterns.filter((pattern) => pattern.matcher.test(key));
     // Most imports match nothing: this runs for every import of every file.
-    if (!exact && patterns.length === 0) continue;
+    const groups = index.entriesOfModule(source.specifier);
+    if (groups.length === 0) continue;
     traceMap[source.specifier] = index.traceRoot(source.specifier, () => {
       const root = moduleRoot();
-      const matching = [...(exact ?? []), ...patterns.flatMap((pattern) => pattern.entries)];
+      const matching = groups.flat();
       for (const entry of matching) addExport(root, entry.export.split('.'), { entry, specifier: source.specifier }, exportNames);
       return { root, reusable: !matching.some((entry) => entry.export.includes('*')) };
     });

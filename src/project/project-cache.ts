@@ -71,11 +71,11 @@ function createSolver(root: string, options: ProjectOptions | undefined, knowled
   restoreFrom(saved);
   if (path !== null) {
     writeOnExit(path, () => {
+      const indexSnapshot = solver.indexSnapshot();
+      if (indexSnapshot === null && !solver.hasNewAnswers) return null;
       // Another worker of the same run may have saved answers meanwhile: keep those still valid.
       restoreFrom(readCache(path));
-      const indexSnapshot = solver.indexSnapshot();
-      const entries = solver.snapshot();
-      if (indexSnapshot === null && entries === null) return null;
+      const entries = solver.snapshot(indexSnapshot !== null);
       return { index: indexSnapshot ?? saved.index, answers: entries === null ? saved.answers : { handlers: handlersKey, entries } };
     });
   }

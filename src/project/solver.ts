@@ -110,6 +110,11 @@ export class Solver {
     return this.siteContext(summary, node, new Set());
   }
 
+  /** Whether an answer was worked out here that the saved ones did not have. */
+  get hasNewAnswers(): boolean {
+    return this.changed;
+  }
+
   /** Takes the answers an earlier process saved (`snapshot()`'s format); each is checked when asked for. */
   restore(saved: unknown): void {
     if (saved === null || typeof saved !== 'object' || Array.isArray(saved)) return;
@@ -118,10 +123,13 @@ export class Solver {
 
   /**
    * The answers to keep for later processes: the ones worked out here and the saved ones still
-   * valid, each only while its files are unchanged since; `null` when nothing is new.
+   * valid, each only while its files are unchanged since; `null` when nothing is new. With
+   * `treeChanged` (the index written beside them is not the one they were saved with), the saved
+   * answers are checked against the index even when nothing is new: a later run on an unchanged
+   * tree takes them without checking their importer sets.
    */
-  snapshot(): Record<string, SavedAnswer> | null {
-    if (!this.changed) return null;
+  snapshot(treeChanged = false): Record<string, SavedAnswer> | null {
+    if (!this.changed && !treeChanged) return null;
     const result: Record<string, SavedAnswer> = {};
     for (const [key, answer] of this.saved) if (this.isCurrent(answer)) result[key] = answer;
     for (const [key, exact] of this.exact) {

@@ -148,6 +148,24 @@ describe('the disk cache', () => {
     expect(askMakeDb(root).result.chain.at(-1)).toEqual({ file: join(root, 'api/v2/admin.ts'), line: 6, label: 'route handler' });
   });
 
+  it('does not keep an answer a later run could not check, when that run only rebuilt the index', () => {
+    const root = copyOfFixture();
+    const routes = join(root, 'routes/users.ts');
+    writeFileSync(routes, readFileSync(routes, 'utf8').replace("router.post('/', createUser);", 'await createUser({ seed: true });'));
+    const otherQuestion = () => crossFileContext(join(root, 'lib/startup-only.ts'), 'db');
+    expect(askMakeDb(root).result.kind).toBe('startup');
+    otherQuestion();
+    endProcess();
+    // A new importer of createUser; this run asks only a question its saved answer still settles.
+    writeFileSync(
+      join(root, 'routes/admin.ts'),
+      "// @ts-nocheck\nimport { Router } from 'express';\nimport { createUser } from '../controllers/users';\n\nexport const admin = Router();\nadmin.post('/users', createUser);\n",
+    );
+    otherQuestion();
+    endProcess();
+    expect(askMakeDb(root).result.chain.at(-1)).toEqual({ file: join(root, 'routes/admin.ts'), line: 6, label: 'route handler' });
+  });
+
   it('ignores a cache file that does not parse', () => {
     const root = copyOfFixture();
     askMakeDb(root);

@@ -3,7 +3,7 @@ import { relative, resolve } from 'node:path';
 import { type CacheContents, cacheFile, defaultCacheDirectory, readCache, writeOnExit } from './disk-cache.js';
 import { clearFileSummaries } from './file-summary.js';
 import { ProjectIndex, UnchangedTree } from './project-index.js';
-import { findProjectRoot } from './root.js';
+import { clearProjectRoots, findProjectRoot } from './root.js';
 import { Solver } from './solver.js';
 import { type Knowledge, knowledgeFrom } from '../settings.js';
 
@@ -85,6 +85,7 @@ function createSolver(root: string, options: ProjectOptions | undefined, knowled
 export function clearProjects(): void {
   solvers = new WeakMap();
   clearFileSummaries();
+  clearProjectRoots();
 }
 
 function realPath(path: string): string {

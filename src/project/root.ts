@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { REVALIDATE_MS } from './stamp.js';
 
 const CONFIG_FILES = ['tsconfig.json', 'jsconfig.json', 'package.json'];
 
@@ -10,8 +11,39 @@ const CONFIG_FILES = ['tsconfig.json', 'jsconfig.json', 'package.json'];
  * `null` when no directory qualifies.
  */
 export function findProjectRoot(filename: string): string | null {
+  const start = dirname(resolve(filename));
+  const known = recentlyRead(projectRoots).get(start);
+  if (known !== undefined) return known;
+  const root = walkToProjectRoot(start);
+  projectRoots.set(start, root);
+  return root;
+}
+
+/** Answers by directory: every file of a directory asks the same walk of `existsSync` calls and manifests. */
+const projectRoots = new Map<string, string | null>();
+const nearestManifests = new Map<string, string | null>();
+let readAt = 0;
+
+/** `memo`, emptied along with the others when they are older than the layer's revalidation interval. */
+function recentlyRead<T>(memo: Map<string, T>): Map<string, T> {
+  const now = Date.now();
+  if (now - readAt >= REVALIDATE_MS) {
+    readAt = now;
+    projectRoots.clear();
+    nearestManifests.clear();
+    dependenciesOf.clear();
+  }
+  return memo;
+}
+
+/** Forgets the roots and manifests found so far (what a process that starts afresh sees). */
+export function clearProjectRoots(): void {
+  readAt = 0;
+}
+
+function walkToProjectRoot(start: string): string | null {
   let nearest: string | null = null;
-  for (let directory = dirname(resolve(filename)); ; ) {
+  for (let directory = start; ; ) {
     if (nearest === null && CONFIG_FILES.some((name) => existsSync(join(directory, name)))) nearest = directory;
     if (declaresWorkspaces(join(directory, 'package.json'))) return directory;
     if (existsSync(join(directory, '.git'))) return nearest;
@@ -34,7 +66,16 @@ function declaresWorkspaces(packageJson: string): boolean {
 
 /** The nearest `package.json` in or above the directory of `filename`; `null` when there is none. */
 export function nearestPackageJson(filename: string): string | null {
-  for (let directory = dirname(resolve(filename)); ; ) {
+  const start = dirname(resolve(filename));
+  const known = recentlyRead(nearestManifests).get(start);
+  if (known !== undefined) return known;
+  const manifest = walkToPackageJson(start);
+  nearestManifests.set(start, manifest);
+  return manifest;
+}
+
+function walkToPackageJson(start: string): string | null {
+  for (let directory = start; ; ) {
     const manifest = join(directory, 'package.json');
     if (existsSync(manifest)) return manifest;
     const parent = dirname(directory);
@@ -49,7 +90,7 @@ const dependenciesOf = new Map<string, ReadonlySet<string>>();
 export function packageDependencies(filename: string): ReadonlySet<string> {
   const manifest = nearestPackageJson(filename);
   if (manifest === null) return EMPTY;
-  let names = dependenciesOf.get(manifest);
+  let names = recentlyRead(dependenciesOf).get(manifest);
   if (!names) {
     try {
       const json = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object; devDependencies?: object };

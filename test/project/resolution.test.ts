@@ -1,13 +1,18 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listProjectFiles } from '../../src/project/files.js';
 import { readModuleRecord, recordFromEstree } from '../../src/project/module-record.js';
 import { createResolver, resolveRelative } from '../../src/project/resolver.js';
-import { findProjectRoot } from '../../src/project/root.js';
+import { clearProjectRoots, findProjectRoot, nearestPackageJson } from '../../src/project/root.js';
+import { REVALIDATE_MS } from '../../src/project/stamp.js';
 
 const projects = join(import.meta.dirname, '../fixtures/projects');
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('project root', () => {
   it('is the workspaces root above a nearer package.json', () => {
@@ -25,7 +30,26 @@ describe('project root', () => {
     mkdirSync(join(top, 'repo/src'));
     expect(findProjectRoot(join(top, 'repo/src/a.ts'))).toBeNull();
     writeFileSync(join(top, 'repo/package.json'), '{}');
+    clearProjectRoots();
     expect(findProjectRoot(join(top, 'repo/src/a.ts'))).toBe(join(top, 'repo'));
+  });
+
+  it('is looked for again once the revalidation interval has passed, as the index is', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const top = mkdtempSync(join(tmpdir(), 'shared-client-root-'));
+    mkdirSync(join(top, '.git'));
+    mkdirSync(join(top, 'src'));
+    writeFileSync(join(top, 'tsconfig.json'), '{}');
+    clearProjectRoots();
+    expect(findProjectRoot(join(top, 'src/a.ts'))).toBe(top);
+    expect(nearestPackageJson(join(top, 'src/a.ts'))).toBeNull();
+    writeFileSync(join(top, 'src/package.json'), '{}');
+    // Within the interval, every file of the directory gets the answer already worked out.
+    expect(findProjectRoot(join(top, 'src/b.ts'))).toBe(top);
+    expect(nearestPackageJson(join(top, 'src/b.ts'))).toBeNull();
+    vi.setSystemTime(Date.now() + REVALIDATE_MS);
+    expect(findProjectRoot(join(top, 'src/b.ts'))).toBe(join(top, 'src'));
+    expect(nearestPackageJson(join(top, 'src/b.ts'))).toBe(join(top, 'src/package.json'));
   });
 });
 

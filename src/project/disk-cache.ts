@@ -12,10 +12,12 @@ import { fileURLToPath } from 'node:url';
 export interface CacheContents {
   index?: unknown;
   answers?: unknown;
+  /** The stamps the answers hold under (`ProjectIndex.stamps()`). */
+  stamps?: unknown;
 }
 
 /** Bumped when the cache's shape or the meaning of its entries changes. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** `node_modules/.cache/eslint-plugin-shared-client/` under the project root, where build tools keep theirs. */
 export function defaultCacheDirectory(root: string): string {
@@ -28,6 +30,14 @@ export function defaultCacheDirectory(root: string): string {
  */
 export function cacheFile(directory: string, key: unknown): string {
   return join(directory, `${hash('sha1', JSON.stringify([FORMAT, pluginFingerprint(), key]))}.json`);
+}
+
+/**
+ * The file beside `cacheFile`'s that holds the index: read only when the index is built, which a
+ * warm run on an unchanged tree never does (the answers and stamps are a third of the index's size).
+ */
+export function indexFileOf(cachePath: string): string {
+  return cachePath.replace(/\.json$/, '.index.json');
 }
 
 /** The cache file's contents; empty when it is missing, unreadable or not this format's. */

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { type CacheContents, cacheFile, defaultCacheDirectory, readCache, writeOnExit } from './disk-cache.js';
+import { type CacheContents, cacheFile, defaultCacheDirectory, indexFileOf, readCache, writeOnExit } from './disk-cache.js';
 import { clearFileSummaries } from './file-summary.js';
 import { ProjectIndex, UnchangedTree } from './project-index.js';
 import { clearProjectRoots, findProjectRoot } from './root.js';
@@ -54,11 +54,16 @@ function createSolver(root: string, options: ProjectOptions | undefined, knowled
   const directory = options?.cache === false ? null : options?.cache ?? defaultCacheDirectory(root);
   const settingsKey = [options?.include ?? null, options?.exclude ?? null, knowledge.fingerprint];
   const path = directory === null ? null : cacheFile(directory, [relative(directory, root), ...settingsKey]);
+  const indexPath = path === null ? null : indexFileOf(path);
   const saved = path === null ? {} : readCache(path);
   const savedHandlers = (saved.answers as { handlers?: unknown } | undefined)?.handlers;
   // Saved answers hold as they are on a tree unchanged since (same deploy configs, so same handlers): no walk, no index.
-  const unchangedTree = typeof savedHandlers === 'string' ? UnchangedTree.of(root, saved.index) : null;
-  const solver = new Solver(() => new ProjectIndex(root, options?.include, options?.exclude, saved.index), knowledge, unchangedTree);
+  const unchangedTree = typeof savedHandlers === 'string' ? UnchangedTree.of(root, saved.stamps) : null;
+  const solver = new Solver(
+    () => new ProjectIndex(root, options?.include, options?.exclude, indexPath === null ? undefined : readCache(indexPath).index),
+    knowledge,
+    unchangedTree,
+  );
   const handlersKey =
     unchangedTree !== null && typeof savedHandlers === 'string'
       ? savedHandlers
@@ -69,14 +74,18 @@ function createSolver(root: string, options: ProjectOptions | undefined, knowled
     if (answers?.handlers === handlersKey) solver.restore(answers.entries);
   };
   restoreFrom(saved);
-  if (path !== null) {
+  if (path !== null && indexPath !== null) {
+    writeOnExit(indexPath, () => {
+      const index = solver.indexSnapshot();
+      return index === null ? null : { index };
+    });
     writeOnExit(path, () => {
-      const indexSnapshot = solver.indexSnapshot();
-      if (indexSnapshot === null && !solver.hasNewAnswers) return null;
+      const treeChanged = solver.indexSnapshot() !== null;
+      if (!treeChanged && !solver.hasNewAnswers) return null;
       // Another worker of the same run may have saved answers meanwhile: keep those still valid.
       restoreFrom(readCache(path));
-      const entries = solver.snapshot(indexSnapshot !== null);
-      return { index: indexSnapshot ?? saved.index, answers: entries === null ? saved.answers : { handlers: handlersKey, entries } };
+      const entries = solver.snapshot(treeChanged);
+      return { stamps: solver.indexStamps() ?? saved.stamps, answers: entries === null ? saved.answers : { handlers: handlersKey, entries } };
     });
   }
   return solver;

@@ -31,6 +31,11 @@ type SavedEntry = [string | null, string | null, string[], [string, string, stri
  */
 interface SavedTree { directories: Record<string, number | null>; configs: Record<string, string | null> }
 interface SavedIndex { resolution: string; files: Record<string, SavedEntry>; tree?: SavedTree }
+/**
+ * What a warm run checks the disk against before it uses saved answers: the index's tree and each
+ * file's stamp and text digest, without its targets and re-exports (most of the index's size).
+ */
+export interface SavedStamps { resolution: string; files: Record<string, [string | null, string | null]>; tree: SavedTree }
 
 let built = 0;
 
@@ -119,6 +124,13 @@ export class ProjectIndex {
       const reExports = entry.reExports?.map((reExport): [string, string, string] => [this.relative(reExport.from), reExport.importName, reExport.exportName]) ?? null;
       files[this.relative(file)] = [entry.stamp, entry.hash, [...entry.targets].map((target) => this.relative(target)), reExports];
     }
+    return { resolution: this.resolution, files, tree: this.tree };
+  }
+
+  /** The files' stamps and digests as of now, with the tree: what `UnchangedTree` checks. */
+  stamps(): SavedStamps {
+    const files: SavedStamps['files'] = {};
+    for (const [file, entry] of this.entries) files[this.relative(file)] = [entry.stamp, entry.hash];
     return { resolution: this.resolution, files, tree: this.tree };
   }
 
@@ -231,20 +243,20 @@ function directoryStamp(path: string): number | null {
  * Checked again at most every couple of seconds (editor servers); once it fails, it stays failed.
  */
 export class UnchangedTree {
-  private readonly files: Record<string, SavedEntry>;
+  private readonly files: SavedStamps['files'];
   private readonly tree: SavedTree;
   private checkedAt = Date.now();
   private current = true;
 
-  private constructor(readonly root: string, saved: SavedIndex & { tree: SavedTree }) {
+  private constructor(readonly root: string, saved: SavedStamps) {
     this.files = saved.files;
     this.tree = saved.tree;
   }
 
-  /** The saved index as an unchanged tree; `null` when it has no tree or the disk differs. */
+  /** The saved stamps (`ProjectIndex.stamps()`) as an unchanged tree; `null` when they are malformed or the disk differs. */
   static of(root: string, saved: unknown): UnchangedTree | null {
-    if (!isSavedIndex(saved) || !isSavedTree(saved.tree)) return null;
-    const tree = new UnchangedTree(root, saved as SavedIndex & { tree: SavedTree });
+    if (!isSavedStamps(saved)) return null;
+    const tree = new UnchangedTree(root, saved);
     return tree.matchesDisk() ? tree : null;
   }
 
@@ -260,8 +272,8 @@ export class UnchangedTree {
   }
 
   state(file: string): { stamp: string | null; hash: string | null } | null {
-    const entry = this.files[this.relative(file)];
-    return entry ? { stamp: entry[0], hash: entry[1] } : null;
+    const entry = Object.hasOwn(this.files, this.relative(file)) ? this.files[this.relative(file)] : undefined;
+    return Array.isArray(entry) ? { stamp: entry[0] ?? null, hash: entry[1] ?? null } : null;
   }
 
   relative(file: string): string {
@@ -277,9 +289,13 @@ export class UnchangedTree {
     const prefix = `${this.root}/`;
     for (const directory in this.tree.directories) if (directoryStamp(prefix + directory) !== this.tree.directories[directory]) return false;
     for (const config in this.tree.configs) if (fileStamp(prefix + config) !== this.tree.configs[config]) return false;
-    for (const file in this.files) if (fileStamp(prefix + file) !== this.files[file]![0]) return false;
+    for (const file in this.files) if (fileStamp(prefix + file) !== this.files[file]?.[0]) return false;
     return true;
   }
+}
+
+function isSavedStamps(value: unknown): value is SavedStamps {
+  return isSavedIndex(value) && isSavedTree((value as unknown as SavedStamps).tree);
 }
 
 function isSavedTree(value: unknown): value is SavedTree {

@@ -80,6 +80,11 @@ export class Solver {
     return this.built?.snapshot() ?? null;
   }
 
+  /** The stamps of the index built here (`null` when none was), for the disk cache. */
+  indexStamps(): ReturnType<ProjectIndex['stamps']> | null {
+    return this.built?.stamps() ?? null;
+  }
+
   /** The saved tree, while the index is not built and the tree still holds: importer sets are then the saved ones. */
   private get savedTree(): UnchangedTree | null {
     return this.built === null && this.unchangedTree?.stillCurrent() ? this.unchangedTree : null;

@@ -45,7 +45,10 @@ describe('the disk cache', () => {
     expect(cold.parsed).toBe(2);
     endProcess();
     const cacheDirectory = join(root, 'node_modules/.cache/eslint-plugin-shared-client');
-    expect(readdirSync(cacheDirectory).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    // The answers with the stamps they hold under, and beside them the index (read only to build it).
+    const names = readdirSync(cacheDirectory).filter((name) => name.endsWith('.json'));
+    expect(names).toHaveLength(2);
+    expect(names.filter((name) => name.endsWith('.index.json'))).toHaveLength(1);
     const warm = askMakeDb(root);
     expect(warm).toEqual({ result: perRequest(root), parsed: 0 });
   });
@@ -182,8 +185,8 @@ describe('the disk cache', () => {
     const directory = join(root, 'node_modules/.cache/eslint-plugin-shared-client');
     for (const name of readdirSync(directory)) {
       const contents = JSON.parse(readFileSync(join(directory, name), 'utf8'));
-      for (const key of Object.keys(contents.index.files)) contents.index.files[key] = 'not an entry';
-      for (const key of Object.keys(contents.answers.entries)) contents.answers.entries[key] = { kind: 'request', chain: 'nowhere' };
+      for (const files of [contents.index?.files, contents.stamps?.files]) for (const key of Object.keys(files ?? {})) files[key] = 'not an entry';
+      for (const key of Object.keys(contents.answers?.entries ?? {})) contents.answers.entries[key] = { kind: 'request', chain: 'nowhere' };
       writeFileSync(join(directory, name), JSON.stringify(contents));
     }
     expect(askMakeDb(root)).toEqual({ result: perRequest(root), parsed: 2 });
@@ -194,7 +197,7 @@ describe('the disk cache', () => {
     const elsewhere = join(realpathSync(mkdtempSync(join(tmpdir(), 'shared-client-cache-dir-'))), 'lint-cache');
     askMakeDb(root, { cache: elsewhere });
     endProcess();
-    expect(readdirSync(elsewhere).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(elsewhere).filter((name) => name.endsWith('.json'))).toHaveLength(2);
     expect(askMakeDb(root, { cache: elsewhere }).parsed).toBe(0);
     expect(existsSync(join(root, 'node_modules'))).toBe(false);
 
@@ -220,6 +223,6 @@ describe('the disk cache', () => {
     const names = readdirSync(directory);
     expect(names).toContain('from-other-settings.json');
     expect(names).not.toContain('from-an-older-build.json');
-    expect(names.filter((name) => name.endsWith('.json'))).toHaveLength(2);
+    expect(names.filter((name) => name.endsWith('.json'))).toHaveLength(3);
   });
 });

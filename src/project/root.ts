@@ -11,12 +11,17 @@ const CONFIG_FILES = ['tsconfig.json', 'jsconfig.json', 'package.json'];
  * `null` when no directory qualifies.
  */
 export function findProjectRoot(filename: string): string | null {
+  return byDirectory(projectRoots, filename, walkToProjectRoot);
+}
+
+/** What `walk` finds from `filename`'s directory, remembered for the directory's other files. */
+function byDirectory(memo: Map<string, string | null>, filename: string, walk: (directory: string) => string | null): string | null {
   const start = dirname(resolve(filename));
-  const known = recentlyRead(projectRoots).get(start);
+  const known = recentlyRead(memo).get(start);
   if (known !== undefined) return known;
-  const root = walkToProjectRoot(start);
-  projectRoots.set(start, root);
-  return root;
+  const found = walk(start);
+  memo.set(start, found);
+  return found;
 }
 
 /** Answers by directory: every file of a directory asks the same walk of `existsSync` calls and manifests. */
@@ -66,12 +71,7 @@ function declaresWorkspaces(packageJson: string): boolean {
 
 /** The nearest `package.json` in or above the directory of `filename`; `null` when there is none. */
 export function nearestPackageJson(filename: string): string | null {
-  const start = dirname(resolve(filename));
-  const known = recentlyRead(nearestManifests).get(start);
-  if (known !== undefined) return known;
-  const manifest = walkToPackageJson(start);
-  nearestManifests.set(start, manifest);
-  return manifest;
+  return byDirectory(nearestManifests, filename, walkToPackageJson);
 }
 
 function walkToPackageJson(start: string): string | null {

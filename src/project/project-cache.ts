@@ -80,12 +80,10 @@ function createSolver(root: string, options: ProjectOptions | undefined, knowled
       return index === null ? null : { index };
     });
     writeOnExit(path, () => {
-      const treeChanged = solver.indexSnapshot() !== null;
-      if (!treeChanged && !solver.hasNewAnswers) return null;
+      if (!solver.indexChanged && !solver.hasNewAnswers) return null;
       // Another worker of the same run may have saved answers meanwhile: keep those still valid.
       restoreFrom(readCache(path));
-      const entries = solver.snapshot(treeChanged);
-      return { stamps: solver.indexStamps() ?? saved.stamps, answers: entries === null ? saved.answers : { handlers: handlersKey, entries } };
+      return { stamps: solver.indexStamps() ?? saved.stamps, answers: { handlers: handlersKey, entries: solver.snapshot() } };
     });
   }
   return solver;

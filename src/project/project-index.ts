@@ -116,6 +116,11 @@ export class ProjectIndex {
     return entry.reExports;
   }
 
+  /** Whether the index holds anything the saved one did not (what `snapshot()` would write). */
+  get hasChanges(): boolean {
+    return this.changed;
+  }
+
   /** The index as the disk cache keeps it; `null` when it holds nothing the saved one did not. */
   snapshot(): SavedIndex | null {
     if (!this.changed) return null;
@@ -272,7 +277,8 @@ export class UnchangedTree {
   }
 
   state(file: string): { stamp: string | null; hash: string | null } | null {
-    const entry = Object.hasOwn(this.files, this.relative(file)) ? this.files[this.relative(file)] : undefined;
+    const path = this.relative(file);
+    const entry = Object.hasOwn(this.files, path) ? this.files[path] : undefined;
     return Array.isArray(entry) ? { stamp: entry[0] ?? null, hash: entry[1] ?? null } : null;
   }
 

@@ -17,7 +17,8 @@ export function findProjectRoot(filename: string): string | null {
 /** What `walk` finds from `filename`'s directory, remembered for the directory's other files. */
 function byDirectory(memo: Map<string, string | null>, filename: string, walk: (directory: string) => string | null): string | null {
   const start = dirname(resolve(filename));
-  const known = recentlyRead(memo).get(start);
+  forgetIfStale();
+  const known = memo.get(start);
   if (known !== undefined) return known;
   const found = walk(start);
   memo.set(start, found);
@@ -29,16 +30,14 @@ const projectRoots = new Map<string, string | null>();
 const nearestManifests = new Map<string, string | null>();
 let readAt = 0;
 
-/** `memo`, emptied along with the others when they are older than the layer's revalidation interval. */
-function recentlyRead<T>(memo: Map<string, T>): Map<string, T> {
+/** Empties the memos once they are older than the layer's revalidation interval. */
+function forgetIfStale(): void {
   const now = Date.now();
-  if (now - readAt >= REVALIDATE_MS) {
-    readAt = now;
-    projectRoots.clear();
-    nearestManifests.clear();
-    dependenciesOf.clear();
-  }
-  return memo;
+  if (now - readAt < REVALIDATE_MS) return;
+  readAt = now;
+  projectRoots.clear();
+  nearestManifests.clear();
+  dependenciesOf.clear();
 }
 
 /** Forgets the roots and manifests found so far (what a process that starts afresh sees). */
@@ -90,7 +89,8 @@ const dependenciesOf = new Map<string, ReadonlySet<string>>();
 export function packageDependencies(filename: string): ReadonlySet<string> {
   const manifest = nearestPackageJson(filename);
   if (manifest === null) return EMPTY;
-  let names = recentlyRead(dependenciesOf).get(manifest);
+  // `nearestPackageJson` has just emptied the memos if they were stale, this one included.
+  let names = dependenciesOf.get(manifest);
   if (!names) {
     try {
       const json = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies?: object; devDependencies?: object };

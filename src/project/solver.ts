@@ -80,6 +80,11 @@ export class Solver {
     return this.built?.snapshot() ?? null;
   }
 
+  /** Whether the index was built here and holds anything the saved one did not. */
+  get indexChanged(): boolean {
+    return this.built?.hasChanges ?? false;
+  }
+
   /** The stamps of the index built here (`null` when none was), for the disk cache. */
   indexStamps(): ReturnType<ProjectIndex['stamps']> | null {
     return this.built?.stamps() ?? null;
@@ -128,13 +133,11 @@ export class Solver {
 
   /**
    * The answers to keep for later processes: the ones worked out here and the saved ones still
-   * valid, each only while its files are unchanged since; `null` when nothing is new. With
-   * `treeChanged` (the index written beside them is not the one they were saved with), the saved
-   * answers are checked against the index even when nothing is new: a later run on an unchanged
-   * tree takes them without checking their importer sets.
+   * valid, each only while its files are unchanged since. Saved answers are checked again even
+   * when nothing here is new (an index rebuilt because a file changed): a later run on an
+   * unchanged tree takes them without checking their importer sets.
    */
-  snapshot(treeChanged = false): Record<string, SavedAnswer> | null {
-    if (!this.changed && !treeChanged) return null;
+  snapshot(): Record<string, SavedAnswer> {
     const result: Record<string, SavedAnswer> = {};
     for (const [key, answer] of this.saved) if (this.isCurrent(answer)) result[key] = answer;
     for (const [key, exact] of this.exact) {
